@@ -1,0 +1,74 @@
+"""The backend interface: where tables come from and where documents and feedback go.
+
+Jobs never know which backend runs them: a workbook is a logical name (``renginiai``) that
+settings map to a file or a spreadsheet, and an output is a relative path
+(``2026/Regiono statistika/Regiono statistika 2026.xlsx``) under the output folder.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from automations.tables import RawSheet, SheetLayout
+from sheets_schema.base import Problem
+
+
+class InputError(Exception):
+    """A workbook or tab that cannot be read; the message is Lithuanian and says what to do."""
+
+    def __init__(self, message: str, rule: str = "neskaitomas") -> None:
+        super().__init__(message)
+        self.rule = rule
+
+
+class BackendError(Exception):
+    """The backend itself failed (no access, quota, network) after its retries; English for operators."""
+
+
+@dataclass
+class Feedback:
+    """What validation found in one workbook, with the raw sheets to point at the cells."""
+
+    workbook: str
+    title: str
+    problems: list[Problem]
+    sheets: dict[str, RawSheet] = field(default_factory=dict)
+    layouts: dict[str, SheetLayout] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Published:
+    path: str  # relative output path
+    location: str  # a file path or a Drive link
+    written: bool  # False when the same content was already there
+
+
+class Backend(ABC):
+    """Read raw tabs, publish documents, keep small state files, write feedback."""
+
+    name: str
+
+    @abstractmethod
+    def read_tabs(self, workbook: str, tabs: Sequence[str]) -> dict[str, RawSheet | InputError]:
+        """All requested tabs of one workbook in one go; a missing tab is an InputError value.
+
+        Raises InputError when the workbook as a whole cannot be read.
+        """
+
+    @abstractmethod
+    def publish(self, path: str, content: bytes) -> Published:
+        """Store an output atomically; identical content is not written again."""
+
+    @abstractmethod
+    def fetch(self, path: str) -> bytes | None:
+        """A previously published output (e.g. a register a job maintains), or None."""
+
+    @abstractmethod
+    def write_feedback(self, feedback: Feedback) -> Published | None:
+        """Tell the people who typed the workbook what is wrong, where."""
+
+    def describe(self, workbook: str) -> str:
+        """Where a workbook lives, for messages."""
+        return workbook

@@ -1,0 +1,205 @@
+"""The ``automations`` command: jobs, init, demo, validate, run, schedule.
+
+Exit codes: 0 success; 1 validation errors or a failed job; 2 unusable settings or arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from automations import __version__
+from automations.config import ConfigError, Settings, load_settings, today
+from automations.feedback import feedback_path, summary_line
+from automations.runner import RunReport, configure_logging, run_jobs
+from automations.validation import WorkbookResult, validate_all
+from jobs import all_jobs
+from sheets_schema import WORKBOOK_NAMES
+from sheets_schema.base import Severity
+
+SHOWN_PROBLEMS = 5
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text}") from error
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="automations", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--workspace", type=Path, default=Path("."), help="workspace folder (default: here)")
+    common.add_argument("--today", type=_date, help="pretend today is this date (YYYY-MM-DD)")
+    common.add_argument("-v", "--verbose", action="store_true")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("jobs", help="list the jobs, what they do and when they run", parents=[common])
+    commands.add_parser("init", help="create a workspace with blank input workbooks", parents=[common])
+    demo = commands.add_parser("demo", help="create a demo workspace with believable data, then run every job",
+                               parents=[common])
+    demo.add_argument("--seed", type=int, default=2026)
+    validate = commands.add_parser("validate", help="check every input and report problems", parents=[common])
+    validate.add_argument("--json", action="store_true", help="print every problem as JSON")
+    run = commands.add_parser("run", help="run jobs", parents=[common])
+    run.add_argument("job", nargs="*", help="job names (see `automations jobs`)")
+    run.add_argument("--all", action="store_true", help="run every job")
+    run.add_argument("--year", type=int, help="the year to report on (default: report_year or this year)")
+    sched = commands.add_parser("schedule", help="run jobs at their scheduled times (long-running)",
+                                parents=[common])
+    sched.add_argument("--crontab", action="store_true", help="print the equivalent crontab lines and exit")
+    commands.add_parser("auth", help="sign in to Google as a person (OAuth) and keep the token", parents=[common])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.today:
+        os.environ["AUTOMATIONS_TODAY"] = args.today.isoformat()
+    handler = COMMANDS[args.command]
+    try:
+        if args.command in {"init", "demo"}:
+            configure_logging(None, args.verbose)
+            return handler(args)
+        settings = load_settings(args.workspace)
+        configure_logging(settings, args.verbose)
+        return handler(args, settings)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
+    for job in all_jobs().values():
+        times = ", ".join(settings.schedule.times_for(job.name))
+        print(f"{job.name:<22} {job.description}  [every day at {times}]")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from automations.workspace import create_workspace
+
+    for item in create_workspace(args.workspace):
+        print(("created  " if item.created else "exists, left as it is: ") + str(item.path))
+    print(f"\nNext: fill the workbooks, then `automations validate --workspace {args.workspace}`.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from automations.demo import build_demo
+
+    for item in build_demo(args.workspace, seed=args.seed, today=today()):
+        if not item.created:
+            print(f"exists, left as it is: {item.path}")
+    settings = load_settings(args.workspace)
+    configure_logging(settings, args.verbose)
+    print(f"demo workspace: {args.workspace.resolve()}")
+    report = run_jobs(settings, list(all_jobs().values()))
+    _print_report(report, settings)
+    return 0 if report.ok else 1
+
+
+def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
+    from automations.backends import make_backend
+
+    results = validate_all(make_backend(settings), list(WORKBOOK_NAMES))
+    if args.json:
+        problems = [problem.as_dict() for result in results.values() for problem in result.problems]
+        print(json.dumps(problems, ensure_ascii=False, indent=1))
+    else:
+        for result in results.values():
+            _print_workbook(result)
+    return 1 if any(result.has_errors for result in results.values()) else 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    jobs = all_jobs()
+    if args.all == bool(args.job):
+        print("name the jobs to run, or --all (see `automations jobs`)", file=sys.stderr)
+        return 2
+    unknown = [name for name in args.job if name not in jobs]
+    if unknown:
+        print(f"unknown job: {', '.join(unknown)}; known: {', '.join(jobs)}", file=sys.stderr)
+        return 2
+    chosen = list(jobs.values()) if args.all else [jobs[name] for name in args.job]
+    report = run_jobs(settings, chosen, year=args.year)
+    _print_report(report, settings)
+    return 0 if report.ok else 1
+
+
+def cmd_schedule(args: argparse.Namespace, settings: Settings) -> int:
+    from automations.scheduler import SchedulerBusy, crontab_lines, serve
+
+    if args.crontab:
+        print("\n".join(crontab_lines(settings, all_jobs())))
+        return 0
+    print(f"scheduler running on {settings.workspace}; log: {settings.state_path / 'automations.log'}; "
+          "Ctrl+C stops it")
+    try:
+        serve(settings, all_jobs())
+    except SchedulerBusy as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
+
+
+def _print_workbook(result: WorkbookResult) -> None:
+    counts = result.counts()
+    status = "OK" if not result.problems else summary_line(result.problems)
+    print(f"{result.spec.name} ({result.spec.title}): {status}")
+    shown = sorted(result.problems, key=lambda p: (p.severity is not Severity.ERROR, p.tab, p.row or 0))
+    for problem in shown[:SHOWN_PROBLEMS]:
+        print(f"  [{problem.severity}] {problem.message}")
+    if len(result.problems) > SHOWN_PROBLEMS:
+        print(f"  … and {len(result.problems) - SHOWN_PROBLEMS} more "
+              f"({counts['klaida']} errors in all); see {feedback_path(result.spec.name)} or --json")
+
+
+def _print_report(report: RunReport, settings: Settings) -> None:
+    for result in report.results.values():
+        _print_workbook(result)
+    print()
+    for run in report.jobs:
+        if run.ok:
+            written = sum(1 for item in run.published if item.written)
+            print(f"{run.job}: ok, {len(run.published)} documents ({written} new or changed) in {run.seconds:.1f} s")
+            for item in run.published:
+                print(f"    {item.location}")
+        else:
+            print(f"{run.job}: FAILED: {run.error} (details in {settings.state_path / 'automations.log'})")
+
+
+def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
+    from automations.backends.base import BackendError
+    from automations.backends.google_auth import run_oauth_flow
+
+    try:
+        token = run_oauth_flow(settings)
+    except BackendError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"signed in; token saved to {token}")
+    return 0
+
+
+COMMANDS = {
+    "jobs": cmd_jobs,
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "validate": cmd_validate,
+    "run": cmd_run,
+    "schedule": cmd_schedule,
+    "auth": cmd_auth,
+}
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""The feedback workbook: every problem listed, and copies of the tabs with the bad cells marked.
+
+Staff open ``Klaidos/<workbook>.xlsx`` next to their own sheet: the first tab lists what to
+fix (row numbers as they see them), the other tabs repeat their data at the same row
+numbers with each problem cell coloured and commented. With nothing to fix it says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import defaultdict
+
+import pandas as pd
+import xlsxwriter
+
+from automations.backends.base import Feedback
+from automations.render.xlsx import FIXED_CREATED, Column, Formats, Sheet, _write_sheet, write_cell
+from automations.tables import RawSheet, normalise_header
+from sheets_schema.base import Problem, Severity, display_value
+
+FEEDBACK_FOLDER = "Klaidos"
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+PROBLEM_COLUMNS = [
+    Column("tab", "Lapas", width=22),
+    Column("row", "Eilutė", "int", width=8),
+    Column("column", "Stulpelis", width=28),
+    Column("value", "Reikšmė", width=22),
+    Column("severity", "Svarba", width=11),
+    Column("rule", "Taisyklė", width=18),
+    Column("message", "Ką pataisyti", width=100),
+]
+
+
+def feedback_path(workbook: str) -> str:
+    return f"{FEEDBACK_FOLDER}/{workbook}.xlsx"
+
+
+def sorted_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.tab, p.row or 0, SEVERITY_ORDER[p.severity], p.column or ""))
+
+
+def problems_frame(problems: list[Problem]) -> pd.DataFrame:
+    rows = [problem.as_dict() for problem in sorted_problems(problems)]
+    frame = pd.DataFrame(rows, columns=[column.key for column in PROBLEM_COLUMNS])
+    frame["value"] = frame["value"].map(lambda v: "" if v is None else str(v))
+    return frame
+
+
+def summary_line(problems: list[Problem]) -> str:
+    counts = {severity: sum(1 for p in problems if p.severity is severity) for severity in Severity}
+    return (f"Klaidų: {counts[Severity.ERROR]}, įspėjimų: {counts[Severity.WARNING]}, "
+            f"pastabų: {counts[Severity.NOTE]}.")
+
+
+def feedback_workbook(feedback: Feedback) -> bytes:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False, "strings_to_numbers": False})
+    book.set_properties({"title": f"Klaidos: {feedback.title}", "created": FIXED_CREATED})
+    formats = Formats(book)
+    problems = feedback.problems
+    if not problems:
+        sheet = book.add_worksheet("Klaidos")
+        sheet.set_column(0, 0, 90)
+        sheet.write_string(0, 0, f"{feedback.title} ({feedback.workbook})", formats.get(bold=True, font_size=13))
+        sheet.write_string(2, 0, "Klaidų nerasta: visi duomenys patikrinti ir tinka ataskaitoms.",
+                           formats.get("text", "gerai", bold=True))
+        book.close()
+        return buffer.getvalue()
+    styles = {index: str(problem.severity) for index, problem in enumerate(sorted_problems(problems))}
+    _write_sheet(book, formats, Sheet(
+        "Klaidos", problems_frame(problems), PROBLEM_COLUMNS,
+        title=f"{feedback.title} ({feedback.workbook}): ką reikia pataisyti",
+        notes=[summary_line(problems),
+               "Klaidos (raudona) neleidžia eilutės įtraukti į ataskaitas; įspėjimus (geltona) galima paaiškinti "
+               "stulpelyje „Paaiškinimas“, jei jis yra."],
+        cell_styles={(index, "severity"): style for index, style in styles.items()},
+    ))
+    by_tab: dict[str, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        if problem.row is not None and problem.tab in feedback.sheets:
+            by_tab[problem.tab].append(problem)
+    for tab, tab_problems in by_tab.items():
+        layout = feedback.layouts.get(tab)
+        header_row = layout.header_row() if layout is not None else _guess_header_row(feedback.sheets[tab], tab_problems)
+        _write_marked_copy(book, formats, feedback.sheets[tab], tab_problems, header_row)
+    book.close()
+    return buffer.getvalue()
+
+
+def _column_positions(sheet: RawSheet, header_row: int) -> dict[str, int]:
+    header = sheet.cells[header_row - 1] if 0 < header_row <= len(sheet.cells) else []
+    return {normalise_header(cell): index for index, cell in enumerate(header) if cell is not None}
+
+
+def cell_marks(sheet: RawSheet, problems: list[Problem], header_row: int) -> dict[tuple[int, int | None], list[Problem]]:
+    """Problems by (0-based row, 0-based column or None for the whole row)."""
+    positions = _column_positions(sheet, header_row)
+    marks: dict[tuple[int, int | None], list[Problem]] = defaultdict(list)
+    for problem in problems:
+        column = positions.get(normalise_header(problem.column)) if problem.column else None
+        marks[(problem.row - 1, column)].append(problem)
+    return marks
+
+
+def _write_marked_copy(book: xlsxwriter.Workbook, formats: Formats, sheet: RawSheet, problems: list[Problem],
+                       header_row: int) -> None:
+    out = book.add_worksheet(_copy_name(sheet.title))
+    marks = cell_marks(sheet, problems, header_row)
+    worst: dict[tuple[int, int | None], str] = {
+        key: str(min((p.severity for p in found), key=SEVERITY_ORDER.__getitem__)) for key, found in marks.items()
+    }
+    width = max((len(row) for row in sheet.cells), default=0)
+    for row_index, row in enumerate(sheet.cells):
+        row_style = worst.get((row_index, None))
+        for col_index in range(width):
+            value = row[col_index] if col_index < len(row) else None
+            style = worst.get((row_index, col_index), row_style)
+            bold = row_index == header_row - 1
+            write_cell(out, row_index, col_index, display_value(value) if value is not None else None,
+                       "text" if isinstance(value, str) else _kind(value), formats.get(_kind(value), style, bold))
+    for (row_index, col_index), found in marks.items():
+        text = "\n".join(f"{p.severity}: {p.message}" for p in found)
+        out.write_comment(row_index, col_index if col_index is not None else 0, text, {"x_scale": 3, "y_scale": 2})
+    out.freeze_panes(header_row, 0)
+    out.set_column(0, max(width - 1, 0), 16)
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, dt.datetime):
+        return "datetime"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, dt.time):
+        return "time"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "dec2" if isinstance(value, float) and not value.is_integer() else "int"
+    return "text"
+
+
+def _guess_header_row(sheet: RawSheet, problems: list[Problem]) -> int:
+    """The header row is the one naming most of the problem columns (title rows sit above it)."""
+    wanted = {normalise_header(p.column) for p in problems if p.column}
+    best, hits = 1, -1
+    for index, row in enumerate(sheet.cells[:10]):
+        count = sum(1 for cell in row if normalise_header(cell) in wanted)
+        if count > hits:
+            best, hits = index + 1, count
+    return best
+
+
+def _copy_name(title: str) -> str:
+    cleaned = "".join(char for char in title if char not in "[]:*?/\\")
+    return cleaned[:31] or "Lapas"

@@ -1,0 +1,129 @@
+"""Lithuanian conventions for everything staff read: dates, numbers, money, words, sorting.
+
+Babel carries the CLDR data (genitive month names, no-break space grouping, decimal comma),
+num2words the amounts in words; this module only fixes the house style on top.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from num2words import num2words
+
+LOCALE = "lt_LT"
+MONTHS_NOMINATIVE = (
+    "sausis", "vasaris", "kovas", "balandis", "gegužė", "birželis",
+    "liepa", "rugpjūtis", "rugsėjis", "spalis", "lapkritis", "gruodis",
+)
+WEEKDAYS = ("pirmadienis", "antradienis", "trečiadienis", "ketvirtadienis", "penktadienis", "šeštadienis",
+            "sekmadienis")
+QUARTERS = ("I", "II", "III", "IV")
+
+# The Lithuanian alphabet: y sorts with i, and the letters with diacritics follow their base.
+_ALPHABET = "aąbcčdeęėfghiįyjklmnoprsštuųūvzž"
+_ORDER = {letter: index for index, letter in enumerate(_ALPHABET)}
+
+
+def long_date(value: dt.date | None) -> str:
+    """``2026 m. lapkričio 22 d.``, as in letters and documents."""
+    if value is None:
+        return ""
+    return format_date(value, format="y 'm'. MMMM d 'd'.", locale=LOCALE)
+
+
+def short_date(value: dt.date | None) -> str:
+    """``2026-11-22``, as in tables."""
+    return value.isoformat() if value is not None else ""
+
+
+def date_range(start: dt.date, end: dt.date | None) -> str:
+    """``2026 m. kovo 5–7 d.`` or across months ``2026 m. kovo 30 d. – balandžio 2 d.``."""
+    if end is None or end == start:
+        return long_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.year} m. {format_date(start, 'MMMM', locale=LOCALE)} {start.day}–{end.day} d."
+    if start.year == end.year:
+        return f"{long_date(start)} – {format_date(end, 'MMMM', locale=LOCALE)} {end.day} d."
+    return f"{long_date(start)} – {long_date(end)}"
+
+
+def month_name(month: int) -> str:
+    return MONTHS_NOMINATIVE[month - 1]
+
+
+def month_title(year: int, month: int) -> str:
+    """``2026 m. gruodis``: a heading for a month."""
+    return f"{year} m. {MONTHS_NOMINATIVE[month - 1]}"
+
+
+def weekday(value: dt.date) -> str:
+    return WEEKDAYS[value.weekday()]
+
+
+def quarter(value: dt.date) -> str:
+    return QUARTERS[(value.month - 1) // 3]
+
+
+def number(value: Any, decimals: int = 0) -> str:
+    """``1 234`` / ``3,5`` with a no-break space for thousands; blanks stay blank."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def percent(value: Any, decimals: int = 1) -> str:
+    """``33,7 proc.`` (the value is already in percent)."""
+    text = number(value, decimals)
+    return f"{text} proc." if text else ""
+
+
+def signed_percent(value: Any, decimals: int = 1) -> str:
+    """``+12,5 proc.`` / ``−3,0 proc.`` for changes."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    return f"{sign}{number(abs(value), decimals)} proc."
+
+
+def money(value: Any) -> str:
+    """``1 234,50 Eur``."""
+    if value is None:
+        return ""
+    return f"{number(Decimal(str(value)).quantize(Decimal('0.01'), ROUND_HALF_UP), 2)} Eur"
+
+
+def money_in_words(value: Decimal | float) -> str:
+    """``vienas šimtas dvidešimt trys eurai 45 ct`` for contracts and invoices."""
+    amount = Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    euros = int(amount)
+    cents = int((amount - euros) * 100)
+    words = num2words(euros, lang="lt")
+    return f"{words} {_euro_word(euros)} {cents:02d} ct"
+
+
+def _euro_word(amount: int) -> str:
+    if amount % 10 == 0 or 11 <= amount % 100 <= 19:
+        return "eurų"
+    return "euras" if amount % 10 == 1 else "eurai"
+
+
+def sort_key(text: Any) -> tuple:
+    """Sort by the Lithuanian alphabet (``Č`` after ``C``, ``Š`` after ``S``, ``Ž`` last)."""
+    return tuple(_ORDER.get(char, 100 + ord(char)) for char in str(text).casefold())
+
+
+def sorted_lt(values, key=lambda value: value) -> list:
+    return sorted(values, key=lambda item: sort_key(key(item)))
+
+
+def safe_filename(text: str, limit: int = 120) -> str:
+    """A file name from user text: no path separators, control or reserved characters."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", str(text))
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" .")
+    return cleaned[:limit].rstrip(" .") or "be pavadinimo"

@@ -1,0 +1,1 @@
+"""Generic renderers: xlsx (xlsxwriter), docx (docxtpl), ics (icalendar), chart images."""

@@ -1,0 +1,77 @@
+"""Chart images for Word reports (matplotlib, headless), with Lithuanian number labels."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from automations import lt  # noqa: E402
+
+PALETTE = ["#1F4E79", "#C55A11", "#548235", "#7F6000", "#7030A0", "#2E75B6"]
+
+
+def _png(figure: plt.Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=130, bbox_inches="tight", metadata={"Software": None})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def _axes(title: str, ylabel: str, wide: bool = True) -> tuple[plt.Figure, plt.Axes]:
+    figure, axes = plt.subplots(figsize=(8.5 if wide else 6, 4))
+    axes.set_title(title, fontsize=12)
+    axes.set_ylabel(ylabel)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: lt.number(value)))
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.grid(axis="y", alpha=0.3)
+    return figure, axes
+
+
+def bar_chart(categories: Sequence[str], series: dict[str, Sequence[float]], title: str, ylabel: str = "",
+              horizontal: bool = False) -> bytes:
+    """Grouped bars: one group per category, one bar per series."""
+    figure, axes = _axes(title, ylabel)
+    count = max(len(series), 1)
+    width = 0.8 / count
+    positions = range(len(categories))
+    for index, (name, values) in enumerate(series.items()):
+        offsets = [p + (index - (count - 1) / 2) * width for p in positions]
+        values = [float(v or 0) for v in values]
+        if horizontal:
+            axes.barh(offsets, values, height=width, label=name, color=PALETTE[index % len(PALETTE)])
+        else:
+            axes.bar(offsets, values, width=width, label=name, color=PALETTE[index % len(PALETTE)])
+    if horizontal:
+        axes.set_yticks(list(positions), list(categories), fontsize=8)
+        axes.invert_yaxis()
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: lt.number(value)))
+    else:
+        axes.set_xticks(list(positions), list(categories), rotation=35 if len(categories) > 6 else 0,
+                        ha="right" if len(categories) > 6 else "center", fontsize=8)
+    if len(series) > 1:
+        axes.legend(frameon=False)
+    return _png(figure)
+
+
+def line_chart(categories: Sequence[str], series: dict[str, Sequence[float]], title: str, ylabel: str = "") -> bytes:
+    figure, axes = _axes(title, ylabel)
+    for index, (name, values) in enumerate(series.items()):
+        axes.plot(list(categories), [float(v or 0) for v in values], marker="o", label=name,
+                  color=PALETTE[index % len(PALETTE)])
+    if len(series) > 1:
+        axes.legend(frameon=False)
+    return _png(figure)
+
+
+def pie_chart(labels: Sequence[str], values: Sequence[float], title: str) -> bytes:
+    figure, axes = plt.subplots(figsize=(6, 4))
+    axes.set_title(title, fontsize=12)
+    axes.pie([float(v) for v in values], labels=list(labels), colors=PALETTE * 3,
+             autopct=lambda share: lt.number(share, 1) + " %", textprops={"fontsize": 8})
+    return _png(figure)

@@ -1,0 +1,128 @@
+"""Word documents from editable templates (docxtpl, autoescaped), with tables and charts.
+
+A template is a .docx staff may edit in Word; a workspace's ``sablonai/<name>.docx``
+overrides the default in ``templates/``. Jobs pass plain values plus :class:`DocTable` and
+:class:`DocImage` placeholders, which become real Word tables and pictures here.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+from docxtpl import DocxTemplate, InlineImage
+
+from automations import lt
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+@dataclass
+class DocTable:
+    """A table for a ``{{p name}}`` placeholder: headers, rows of display text, numeric columns right-aligned."""
+
+    headers: list[str]
+    rows: list[list[Any]]
+    numeric: set[int] = field(default_factory=set)  # column indexes to right-align
+    bold_last: bool = False  # a totals row
+    widths_mm: list[float] | None = None
+
+
+@dataclass
+class DocImage:
+    """A picture (PNG bytes) for a ``{{ name }}`` placeholder."""
+
+    png: bytes
+    width_mm: float = 160
+
+
+def template_path(name: str, workspace_templates: Path | None = None) -> Path:
+    """The workspace's edited copy when there is one, else the default."""
+    if workspace_templates is not None:
+        candidate = workspace_templates / f"{name}.docx"
+        if candidate.exists():
+            return candidate
+    return DEFAULT_TEMPLATES / f"{name}.docx"
+
+
+def jinja_environment() -> jinja2.Environment:
+    env = jinja2.Environment(autoescape=True)
+    env.filters.update({
+        "data": lt.long_date,
+        "trumpa_data": lt.short_date,
+        "skaicius": lt.number,
+        "eur": lt.money,
+        "proc": lt.percent,
+        "pokytis": lt.signed_percent,
+        "zodziais": lt.money_in_words,
+    })
+    return env
+
+
+def render_docx(template: Path, context: dict[str, Any]) -> bytes:
+    """Fill a template; user text is escaped, so it can never break the document's XML."""
+    document = DocxTemplate(str(template))
+    prepared = {key: _prepare(document, value) for key, value in context.items()}
+    document.render(prepared, jinja_env=jinja_environment(), autoescape=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible_zip(buffer.getvalue())
+
+
+def _prepare(document: DocxTemplate, value: Any) -> Any:
+    if isinstance(value, DocImage):
+        return InlineImage(document, io.BytesIO(value.png), width=Mm(value.width_mm))
+    if isinstance(value, DocTable):
+        return _table_subdoc(document, value)
+    if isinstance(value, list):
+        return [_prepare(document, item) for item in value]
+    if isinstance(value, dict):
+        return {key: _prepare(document, item) for key, item in value.items()}
+    return value
+
+
+def _table_subdoc(document: DocxTemplate, spec: DocTable) -> Any:
+    subdoc = document.new_subdoc()
+    table = subdoc.add_table(rows=1, cols=len(spec.headers))
+    table.style = "Table Grid"
+    for index, text in enumerate(spec.headers):
+        cell = table.rows[0].cells[index]
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(str(text))
+        run.bold = True
+        run.font.size = Pt(9)
+    for row_number, row in enumerate(spec.rows):
+        cells = table.add_row().cells
+        last = spec.bold_last and row_number == len(spec.rows) - 1
+        for index, value in enumerate(row):
+            paragraph = cells[index].paragraphs[0]
+            run = paragraph.add_run("" if value is None else str(value))
+            run.font.size = Pt(9)
+            run.bold = last
+            if index in spec.numeric:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if spec.widths_mm:
+        for row in table.rows:
+            for cell, width in zip(row.cells, spec.widths_mm, strict=False):
+                cell.width = Mm(width)
+    return subdoc
+
+
+def reproducible_zip(content: bytes) -> bytes:
+    """The same document bytes for the same content: fixed member times, stable order."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = info.external_attr
+            target.writestr(member, source.read(info.filename))
+    return buffer.getvalue()

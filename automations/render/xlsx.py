@@ -1,0 +1,231 @@
+"""Excel workbooks from DataFrames: formatted headers, frozen panes, filters, native charts.
+
+Jobs describe sheets (:class:`Sheet`, :class:`Column`, :class:`Chart`); this module does all
+the cell formatting. User text is always written with ``write_string``, so a value such as
+``=HYPERLINK(...)`` stays text and never becomes a formula. Output is byte-for-byte
+reproducible for the same content (fixed document dates), so unchanged reports are not
+rewritten or re-uploaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+import pandas as pd
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+
+Kind = Literal["text", "int", "dec1", "dec2", "money", "percent", "date", "time", "datetime", "bool"]
+FIXED_CREATED = dt.datetime(2000, 1, 1)
+
+# Formats show Lithuanian conventions in a Lithuanian locale: the LCID [$-427] asks
+# spreadsheet programs for Lithuanian separators (1 234,5) regardless of the viewer.
+NUMBER_FORMATS: dict[str, str] = {
+    "int": "[$-427]#,##0",
+    "dec1": "[$-427]#,##0.0",
+    "dec2": "[$-427]#,##0.00",
+    "money": '[$-427]#,##0.00" Eur"',
+    "percent": '[$-427]0.0" proc."',
+    "date": "yyyy-mm-dd",
+    "time": "hh:mm",
+    "datetime": "yyyy-mm-dd hh:mm",
+}
+HIGHLIGHTS = {
+    "klaida": {"bg_color": "#F8CBAD"},
+    "įspėjimas": {"bg_color": "#FFE699"},
+    "pastaba": {"bg_color": "#DDEBF7"},
+    "gerai": {"bg_color": "#C6EFCE"},
+}
+
+
+@dataclass
+class Column:
+    key: str  # column name in the frame
+    header: str  # Lithuanian header shown
+    kind: Kind = "text"
+    width: float | None = None
+
+
+@dataclass
+class Chart:
+    """A native Excel chart over columns of the sheet's own table."""
+
+    kind: Literal["column", "bar", "line", "pie"]
+    title: str
+    category: str  # key of the category column
+    values: list[str]  # keys of the value columns
+    y_title: str = ""
+    anchor: str | None = None  # cell; default right of the table
+    rows: int | None = None  # chart only the first N rows (e.g. a top ten)
+
+
+@dataclass
+class Sheet:
+    name: str
+    frame: pd.DataFrame
+    columns: list[Column] | None = None
+    title: str | None = None
+    notes: list[str] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    row_styles: dict[int, str] = field(default_factory=dict)  # frame position -> HIGHLIGHTS key
+    cell_styles: dict[tuple[int, str], str] = field(default_factory=dict)  # (position, key) -> HIGHLIGHTS key
+    comments: dict[tuple[int, str], str] = field(default_factory=dict)  # (position, key) -> comment text
+    bold_rows: set[int] = field(default_factory=set)  # totals rows
+    autofilter: bool = True
+
+    def resolved_columns(self) -> list[Column]:
+        if self.columns is not None:
+            return self.columns
+        return [Column(str(key), str(key), _guess_kind(self.frame[key])) for key in self.frame.columns]
+
+
+def _guess_kind(series: pd.Series) -> Kind:
+    if pd.api.types.is_bool_dtype(series):
+        return "bool"
+    if pd.api.types.is_integer_dtype(series):
+        return "int"
+    if pd.api.types.is_float_dtype(series):
+        return "dec1"
+    sample = series.dropna()
+    if not sample.empty:
+        first = sample.iloc[0]
+        if isinstance(first, dt.datetime):
+            return "datetime"
+        if isinstance(first, dt.date):
+            return "date"
+        if isinstance(first, dt.time):
+            return "time"
+        if isinstance(first, Decimal):
+            return "dec2"
+    return "text"
+
+
+class Formats:
+    """xlsxwriter formats are per workbook; build each combination once."""
+
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        self._book = book
+        self._cache: dict[tuple, Any] = {}
+
+    def get(self, kind: str = "text", style: str | None = None, bold: bool = False, **extra: Any) -> Any:
+        key = (kind, style, bold, tuple(sorted(extra.items())))
+        if key not in self._cache:
+            spec: dict[str, Any] = {"valign": "top", **extra}
+            if kind in NUMBER_FORMATS:
+                spec["num_format"] = NUMBER_FORMATS[kind]
+            if kind == "text":
+                spec["text_wrap"] = False
+            if style:
+                spec.update(HIGHLIGHTS[style])
+            if bold:
+                spec["bold"] = True
+            self._cache[key] = self._book.add_format(spec)
+        return self._cache[key]
+
+
+def write_cell(sheet: Any, row: int, col: int, value: Any, kind: str, fmt: Any) -> None:
+    """One value with the type it has: strings as strings (never formulas), numbers as numbers."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, bool):
+        sheet.write_string(row, col, "Taip" if value else "Ne", fmt)
+    elif isinstance(value, int | float | Decimal) and kind != "text":
+        sheet.write_number(row, col, float(value), fmt)
+    elif isinstance(value, dt.datetime | dt.date):
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+        sheet.write_datetime(row, col, moment.replace(tzinfo=None), fmt)
+    elif isinstance(value, dt.time):
+        sheet.write_datetime(row, col, dt.datetime.combine(dt.date(1899, 12, 31), value), fmt)
+    else:
+        sheet.write_string(row, col, str(value), fmt)
+
+
+def _width(column: Column, frame: pd.DataFrame) -> float:
+    if column.width:
+        return column.width
+    values = frame[column.key].head(500).map(lambda v: len(str(v)) if v is not None else 0) if len(frame) else []
+    longest = max([len(column.header) * 0.9, *list(values), 6])
+    return min(max(longest + 2, 8), 60)
+
+
+def _write_sheet(book: xlsxwriter.Workbook, formats: Formats, spec: Sheet) -> None:
+    sheet = book.add_worksheet(spec.name[:31])
+    columns = spec.resolved_columns()
+    top = 0
+    if spec.title:
+        sheet.write_string(0, 0, spec.title, formats.get(bold=True, font_size=13))
+        top = 1
+    for note in spec.notes:
+        sheet.write_string(top, 0, note, formats.get(italic=True))
+        top += 1
+    if top:
+        top += 1
+    header_format = formats.get(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True)
+    for col, column in enumerate(columns):
+        sheet.write_string(top, col, column.header, header_format)
+        sheet.set_column(col, col, _width(column, spec.frame))
+    records = spec.frame[[column.key for column in columns]].itertuples(index=False, name=None)
+    for position, values in enumerate(records):
+        row = top + 1 + position
+        row_style = spec.row_styles.get(position)
+        bold = position in spec.bold_rows
+        for col, (column, value) in enumerate(zip(columns, values, strict=True)):
+            style = spec.cell_styles.get((position, column.key), row_style)
+            write_cell(sheet, row, col, value, column.kind, formats.get(column.kind, style, bold))
+            comment = spec.comments.get((position, column.key))
+            if comment:
+                sheet.write_comment(row, col, comment, {"x_scale": 2, "y_scale": 1.5})
+    last_row = top + len(spec.frame)
+    sheet.freeze_panes(top + 1, 1 if len(columns) > 3 else 0)
+    if spec.autofilter and columns:
+        sheet.autofilter(top, 0, max(last_row, top), len(columns) - 1)
+    for number, chart in enumerate(spec.charts):
+        _add_chart(book, sheet, spec, columns, chart, top, number)
+
+
+def _add_chart(book: xlsxwriter.Workbook, sheet: Any, spec: Sheet, columns: list[Column], chart: Chart,
+               top: int, number: int) -> None:
+    keys = [column.key for column in columns]
+    count = len(spec.frame) if chart.rows is None else min(chart.rows, len(spec.frame))
+    count -= len([row for row in spec.bold_rows if row < count])  # totals rows are not a category
+    if count <= 0:
+        return
+    native = book.add_chart({"type": chart.kind})
+    name = spec.name[:31].replace("'", "''")
+    category_col = keys.index(chart.category)
+    for key in chart.values:
+        col = keys.index(key)
+        native.add_series({
+            "name": [name, top, col],
+            "categories": [name, top + 1, category_col, top + count, category_col],
+            "values": [name, top + 1, col, top + count, col],
+        })
+    native.set_title({"name": chart.title})
+    if chart.kind != "pie":
+        native.set_y_axis({"name": chart.y_title, "num_format": "[$-427]#,##0"})
+        native.set_legend({"position": "bottom"})
+    native.set_size({"width": 720, "height": 360})
+    anchor = chart.anchor or f"{xl_col_to_name(len(columns) + 1)}{top + 2 + number * 19}"
+    sheet.insert_chart(anchor, native)
+
+
+def workbook_bytes(sheets: list[Sheet], title: str = "", author: str = "PAVB automatika") -> bytes:
+    """Render sheets into one .xlsx, reproducibly."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    })
+    book.set_properties({"title": title, "author": author, "created": FIXED_CREATED, "language": "lt-LT"})
+    formats = Formats(book)
+    for spec in sheets:
+        _write_sheet(book, formats, spec)
+    book.close()
+    return buffer.getvalue()

@@ -1,0 +1,162 @@
+"""Run jobs the same way everywhere: validate once, give feedback, produce, publish, record.
+
+A failing job is logged with its traceback in the workspace log and reported in one line;
+the other jobs still run. Each job's run leaves a manifest (inputs with content hashes,
+problem counts, outputs with hashes and whether they were written).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from automations import __version__
+from automations.backends import make_backend
+from automations.backends.base import Backend, BackendError, Feedback, Published
+from automations.config import Settings, today
+from automations.job import Job, JobContext
+from automations.validation import WorkbookResult, validate_all
+
+log = logging.getLogger("automations")
+
+
+@dataclass
+class JobRun:
+    job: str
+    ok: bool
+    seconds: float
+    published: list[Published] = field(default_factory=list)
+    error: str = ""
+
+
+@dataclass
+class RunReport:
+    results: dict[str, WorkbookResult]
+    feedback: list[Published]
+    jobs: list[JobRun]
+
+    @property
+    def ok(self) -> bool:
+        return all(run.ok for run in self.jobs)
+
+
+def write_feedback(backend: Backend, results: dict[str, WorkbookResult]) -> list[Published]:
+    """One feedback per workbook; identical feedback is not rewritten."""
+    written = []
+    for name, result in results.items():
+        if result.unreadable and not result.problems:
+            continue  # the backend could not reach it at all: there is nowhere to write
+        layouts = {tab: data.layout for tab, data in result.tabs.items() if data.layout is not None}
+        sheets = {tab: data.raw for tab, data in result.tabs.items() if data.raw is not None}
+        feedback = Feedback(name, result.spec.title, result.problems, sheets, layouts)
+        try:
+            published = backend.write_feedback(feedback)
+        except BackendError as error:
+            log.error("feedback for %s could not be written: %s", name, error)
+            continue
+        if published is not None:
+            written.append(published)
+    return written
+
+
+def run_jobs(
+    settings: Settings,
+    jobs: list[Job],
+    year: int | None = None,
+    backend: Backend | None = None,
+    on_date: dt.date | None = None,
+) -> RunReport:
+    """Validate what the jobs need, write feedback, then run each job in isolation."""
+    backend = backend or make_backend(settings)
+    on_date = on_date or today()
+    needed = sorted({name for job in jobs for name in job.workbooks})
+    results = validate_all(backend, needed)
+    feedback = write_feedback(backend, results)
+    runs = [_run_one(settings, backend, job, results, year, on_date) for job in jobs]
+    return RunReport(results, feedback, runs)
+
+
+def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, WorkbookResult],
+             year: int | None, on_date: dt.date) -> JobRun:
+    started = time.perf_counter()
+    context = JobContext(settings, backend, year or settings.year(on_date), on_date, results, year is not None)
+    run = JobRun(job.name, ok=True, seconds=0.0)
+    missing = [f"{name}: {results[name].unreadable}" for name in job.workbooks if results[name].unreadable]
+    if missing:  # never replace good reports with empty ones because an input could not be read
+        run.ok, run.error = False, "inputs could not be read: " + "; ".join(missing)
+        log.error("job %s not run: %s", job.name, run.error)
+        return run
+    try:
+        job.produce(context)
+        for output in context.outputs:
+            run.published.append(backend.publish(output.path, output.content))
+    except BackendError as error:
+        run.ok, run.error = False, str(error)
+        log.error("job %s failed: %s", job.name, error)
+    except Exception as error:  # noqa: BLE001 - one job's failure must not stop the others
+        run.ok = False
+        run.error = f"{type(error).__name__}: {error}"
+        log.error("job %s failed: %s\n%s", job.name, run.error, traceback.format_exc())
+    run.seconds = time.perf_counter() - started
+    _write_manifest(settings, job, context, run, results)
+    return run
+
+
+def _input_hash(result: WorkbookResult) -> str:
+    digest = hashlib.sha256()
+    for tab, data in sorted(result.tabs.items()):
+        digest.update(tab.encode())
+        if data.raw is not None:
+            digest.update(repr(data.raw.cells).encode())
+    return digest.hexdigest()
+
+
+def _write_manifest(settings: Settings, job: Job, context: JobContext, run: JobRun,
+                    results: dict[str, WorkbookResult]) -> None:
+    manifest: dict[str, Any] = {
+        "job": job.name,
+        "finished": dt.datetime.now().isoformat(timespec="seconds"),
+        "seconds": round(run.seconds, 3),
+        "ok": run.ok,
+        "error": run.error,
+        "version": __version__,
+        "year": context.year,
+        "date": context.today.isoformat(),
+        "inputs": {
+            name: {"source": context.backend.describe(name), "sha256": _input_hash(results[name]),
+                   "problems": results[name].counts()}
+            for name in job.workbooks if name in results
+        },
+        "outputs": [
+            {"path": item.path, "location": item.location, "written": item.written,
+             "sha256": hashlib.sha256(output.content).hexdigest()}
+            for item, output in zip(run.published, context.outputs, strict=False)
+        ],
+    }
+    folder = settings.state_path / "runs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{job.name}.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), "utf-8")
+    except OSError as error:
+        log.warning("manifest for %s not written: %s", job.name, error)
+
+
+def configure_logging(settings: Settings | None, verbose: bool = False) -> None:
+    """Console for people, and a log file in the workspace for the nightly runs nobody watches."""
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    if settings is not None:
+        try:
+            settings.state_path.mkdir(parents=True, exist_ok=True)
+            handlers.append(logging.FileHandler(Path(settings.state_path) / "automations.log", encoding="utf-8"))
+        except OSError:
+            pass
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=handlers, force=True,
+                        format="%(asctime)s %(levelname)s %(message)s")
+    handlers[0].setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -1,0 +1,204 @@
+"""Validate workbooks against their schemas, collecting every problem and never stopping.
+
+For each tab: locate the columns, parse every row with the pydantic model, run the model's
+row checks, then the workbook's cross-row rules. Rows with an error (or set aside by a rule,
+like a superseded form answer) are kept out of the frames jobs receive; every finding is a
+:class:`~sheets_schema.base.Problem`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import pandas as pd
+from pydantic import TypeAdapter, ValidationError
+
+from automations.backends.base import Backend, BackendError, InputError
+from automations.tables import RawSheet, SheetLayout, data_rows, locate_columns
+from sheets_schema import REFERENCE_WORKBOOK, workbook
+from sheets_schema.base import Problem, Severity, SheetModel, WorkbookSpec, header, make_problem
+from sheets_schema.references import References
+from sheets_schema.rules import RuleContext
+from sheets_schema.types import is_blank
+
+
+@dataclass
+class TabResult:
+    """One validated tab: the rows jobs may use, and where things are in the raw sheet."""
+
+    model: type[SheetModel]
+    frame: pd.DataFrame  # kept rows; python field names + ``_row``
+    all_rows: pd.DataFrame | None = None  # every non-blank row, with ``_valid`` (for status boards)
+    raw: RawSheet | None = None
+    layout: SheetLayout | None = None
+
+
+@dataclass
+class WorkbookResult:
+    spec: WorkbookSpec
+    tabs: dict[str, TabResult]
+    problems: list[Problem] = field(default_factory=list)
+    unreadable: str = ""  # why the workbook as a whole could not be read; jobs needing it do not run
+
+    def frame(self, tab: str) -> pd.DataFrame:
+        result = self.tabs.get(tab)
+        return result.frame if result is not None else empty_frame(self.spec.tab(tab))
+
+    def counts(self) -> dict[str, int]:
+        counts = {str(severity): 0 for severity in Severity}
+        for problem in self.problems:
+            counts[str(problem.severity)] += 1
+        return counts
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.severity is Severity.ERROR for problem in self.problems)
+
+
+def empty_frame(model: type[SheetModel]) -> pd.DataFrame:
+    return pd.DataFrame(columns=[*model.model_fields, "_row"])
+
+
+@cache
+def _field_adapter(model: type[SheetModel], name: str) -> TypeAdapter:
+    info = model.model_fields[name]
+    return TypeAdapter(info.rebuild_annotation() if hasattr(info, "rebuild_annotation") else info.annotation)
+
+
+def _error_detail(error: dict[str, Any], model: type[SheetModel], name: str) -> tuple[str, str]:
+    """A pydantic error as (rule id, Lithuanian detail)."""
+    kind = error["type"]
+    if kind == "missing":
+        return "privalomas", "privalomas laukas neužpildytas"
+    if "ctx" in error and kind not in {"value_error", "assertion_error"}:
+        return kind, error["msg"]
+    return kind, f"netinkama reikšmė ({error['msg']})"
+
+
+def validate_rows(
+    workbook_name: str, model: type[SheetModel], sheet: RawSheet, layout: SheetLayout
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse every data row; the frame holds all non-blank rows with ``_valid`` telling which passed."""
+    rows, problems = data_rows(sheet, layout, workbook_name)
+    records: list[dict[str, Any]] = []
+    columns = list(layout.columns.items())
+    tab = sheet.title
+    explanation = model.explanation_field
+    for row_number, cells in rows:
+        values = {name: cells[pos] for name, pos in columns if pos < len(cells) and not is_blank(cells[pos])}
+        try:
+            instance = model.model_validate(values)
+        except ValidationError as error:
+            records.append(_partial_record(model, values, row_number))
+            for detail in error.errors(include_url=False):
+                name = str(detail["loc"][0]) if detail["loc"] else None
+                rule, text = _error_detail(detail, model, name or "")
+                column = header(model, name) if name in model.model_fields else None
+                problems.append(make_problem(workbook_name, tab, row_number, column, values.get(name), rule, text))
+            continue
+        record = dict(instance.__dict__)
+        record["_row"], record["_valid"] = row_number, True
+        explained = explanation is not None and record.get(explanation)
+        for issue in instance.checks():
+            if issue.severity is Severity.WARNING and explained:
+                continue
+            if issue.severity is Severity.ERROR:
+                record["_valid"] = False
+            problems.append(make_problem(
+                workbook_name, tab, row_number, header(model, issue.field), record.get(issue.field),
+                issue.rule, issue.message, issue.severity,
+            ))
+        records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=[*model.model_fields, "_row", "_valid"])
+    return frame, problems
+
+
+def _partial_record(model: type[SheetModel], values: dict[str, Any], row_number: int) -> dict[str, Any]:
+    """What can be read of a failed row, so rules (e.g. latest submission) still see it."""
+    record: dict[str, Any] = dict.fromkeys(model.model_fields)
+    for name, value in values.items():
+        with contextlib.suppress(ValidationError):
+            record[name] = _field_adapter(model, name).validate_python(value)
+    record["_row"], record["_valid"] = row_number, False
+    return record
+
+
+def validate_workbook(spec: WorkbookSpec, backend: Backend, refs: References | None = None) -> WorkbookResult:
+    """Read and validate every tab of one workbook; unreadable parts become problems."""
+    result = WorkbookResult(spec, {})
+    try:
+        sheets = backend.read_tabs(spec.name, [model.tab for model in spec.tabs])
+    except InputError as error:
+        result.unreadable = str(error)
+        result.problems.append(make_problem(spec.name, "—", None, None, None, error.rule, str(error)))
+        return result
+    except BackendError as error:
+        result.unreadable = str(error)
+        return result
+    frames: dict[str, pd.DataFrame] = {}
+    for model in spec.tabs:
+        sheet = sheets.get(model.tab)
+        if isinstance(sheet, InputError) or sheet is None:
+            detail = str(sheet) if sheet is not None else "lapas nerastas"
+            rule = sheet.rule if isinstance(sheet, InputError) else "nera_lapo"
+            result.problems.append(make_problem(spec.name, model.tab, None, None, None, rule, detail))
+            continue
+        layout = locate_columns(sheet, model, spec.name)
+        result.problems.extend(layout.problems)
+        result.tabs[model.tab] = TabResult(model, empty_frame(model), raw=sheet, layout=layout)
+        if layout.usable:
+            frame, problems = validate_rows(spec.name, model, sheet, layout)
+            frames[model.tab] = frame
+            result.problems.extend(problems)
+    if spec.rules is not None:
+        context = RuleContext(spec, frames)
+        result.problems.extend(_apply_explanations(spec, frames, spec.rules(context, refs or References())))
+    _keep_good_rows(result, frames)
+    return result
+
+
+def _apply_explanations(spec: WorkbookSpec, frames: dict[str, pd.DataFrame], problems: Iterable[Problem]) -> list[Problem]:
+    """Cross-row warnings on a row with a filled explanation are cleared like row warnings."""
+    explained: dict[str, set[int]] = {}
+    for model in spec.tabs:
+        frame = frames.get(model.tab)
+        if model.explanation_field and frame is not None and not frame.empty:
+            filled = frame[model.explanation_field].notna()
+            explained[model.tab] = set(frame.loc[filled, "_row"])
+    return [
+        problem for problem in problems
+        if not (problem.severity is Severity.WARNING and problem.row in explained.get(problem.tab, ()))
+    ]
+
+
+def _keep_good_rows(result: WorkbookResult, frames: dict[str, pd.DataFrame]) -> None:
+    excluded: dict[str, set[int]] = {}
+    for problem in result.problems:
+        if problem.row is not None and (problem.severity is Severity.ERROR or problem.drop_row):
+            excluded.setdefault(problem.tab, set()).add(problem.row)
+    for tab, frame in frames.items():
+        keep = frame["_valid"] & ~frame["_row"].isin(excluded.get(tab, set()))
+        result.tabs[tab].all_rows = frame
+        result.tabs[tab].frame = frame.loc[keep].drop(columns=["_valid"]).reset_index(drop=True)
+
+
+def load_references(result: WorkbookResult) -> References:
+    """The territory library list, from an already validated reference workbook."""
+    libraries = result.frame("Bibliotekos")
+    return References(libraries[["kodas", "pavadinimas", "savivaldybe", "tipas", "aktyvi"]].copy())
+
+
+def validate_all(backend: Backend, names: Sequence[str]) -> dict[str, WorkbookResult]:
+    """Validate the named workbooks; the reference workbook first, since others point to it."""
+    ordered = [REFERENCE_WORKBOOK, *[name for name in names if name != REFERENCE_WORKBOOK]]
+    results: dict[str, WorkbookResult] = {}
+    refs = References()
+    for name in ordered:
+        results[name] = validate_workbook(workbook(name), backend, refs)
+        if name == REFERENCE_WORKBOOK:
+            refs = load_references(results[name])
+    return {name: results[name] for name in ordered if name in names or name == REFERENCE_WORKBOOK}

@@ -1,0 +1,92 @@
+"""Building blocks for rules across rows: uniqueness, latest submission wins, lookups.
+
+Rules see every non-blank row of a tab as a DataFrame: python field names as columns,
+``_row`` (the sheet's row number) and ``_valid`` (the row passed type and row checks).
+Values of fields that failed to parse are None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from sheets_schema.base import Problem, Severity, header, make_problem
+
+if TYPE_CHECKING:
+    from sheets_schema.base import WorkbookSpec
+
+
+@dataclass
+class RuleContext:
+    """The tabs of one workbook under validation, and the rows rules have set aside."""
+
+    spec: WorkbookSpec
+    tabs: dict[str, pd.DataFrame]
+    _dropped: dict[str, set[int]] = field(default_factory=dict)
+
+    def frame(self, tab: str) -> pd.DataFrame | None:
+        frame = self.tabs.get(tab)
+        return None if frame is None or frame.empty else frame
+
+    def problem(
+        self,
+        tab: str,
+        row: int,
+        field_name: str | None,
+        value: Any,
+        rule: str,
+        detail: str,
+        severity: Severity = Severity.ERROR,
+        drop_row: bool = False,
+    ) -> Problem:
+        column = header(self.spec.tab(tab), field_name) if field_name else None
+        if drop_row or severity is Severity.ERROR:
+            self._dropped.setdefault(tab, set()).add(int(row))
+        return make_problem(self.spec.name, tab, int(row), column, value, rule, detail, severity, drop_row)
+
+    def dropped(self, tab: str) -> set[int]:
+        """Rows an earlier rule already keeps out (superseded, duplicated, wrong reference)."""
+        return self._dropped.get(tab, set())
+
+
+def unique(ctx: RuleContext, tab: str, key: Sequence[str], severity: Severity = Severity.ERROR) -> Iterator[Problem]:
+    """Each later row repeating an earlier row's key is flagged, naming the first one."""
+    frame = ctx.frame(tab)
+    if frame is None:
+        return
+    present = frame.dropna(subset=list(key))
+    if present.empty:
+        return
+    keys = present[list(key)].apply(lambda row: tuple(_norm(v) for v in row), axis=1)
+    first_row: dict[tuple, int] = {}
+    for row_number, value_key, value in zip(present["_row"], keys, present[key[0]], strict=True):
+        if value_key in first_row:
+            yield ctx.problem(tab, row_number, key[0], value, "pasikartoja",
+                              f"ši eilutė kartoja {first_row[value_key]} eilutę (tas pats "
+                              + ", ".join(f"„{header(ctx.spec.tab(tab), k)}“" for k in key) + ")", severity)
+        else:
+            first_row[value_key] = row_number
+
+
+def latest_submission_wins(ctx: RuleContext, tab: str, key: Sequence[str], stamp: str) -> Iterator[Problem]:
+    """A form may be submitted again to correct itself: the latest answer counts, never the sum."""
+    frame = ctx.frame(tab)
+    if frame is None:
+        return
+    present = frame.dropna(subset=[*key, stamp]).sort_values([stamp, "_row"])
+    for _, group in present.groupby(list(key), sort=False):
+        if len(group) < 2:
+            continue
+        winner = group.iloc[-1]
+        for row in group.iloc[:-1].to_dict("records"):
+            yield ctx.problem(tab, row["_row"], stamp, row[stamp], "pakeista",
+                              f"šį atsakymą pakeitė vėlesnis ({winner['_row']} eilutė, "
+                              f"{winner[stamp]:%Y-%m-%d %H:%M}); jis neskaičiuojamas",
+                              Severity.NOTE, drop_row=True)
+
+
+def _norm(value: Any) -> Any:
+    return " ".join(value.split()).casefold() if isinstance(value, str) else value

@@ -1,0 +1,1 @@
+"""Word templates (docxtpl) that staff may edit; a workspace's own `templates/` overrides them."""
