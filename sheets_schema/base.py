@@ -74,7 +74,8 @@ def make_problem(
         where.append(f"{row} eilutė")
     if column:
         where.append(f"stulpelis „{column}“")
-    message = ", ".join(where).capitalize() + ": " + detail
+    location = ", ".join(where)
+    message = location[0].upper() + location[1:] + ": " + detail
     return Problem(workbook, tab, row, column, value, rule, severity, message, drop_row)
 
 
