@@ -150,7 +150,7 @@ def consolidate(
         before = current[f"{key}_pernai"].where(current[f"{key}_pernai"] > 0)
         current[f"{key}_pokytis"] = (current[key] - before) / before * 100
     status = library_status(all_answers, problems, refs, year)
-    current["busena"] = current["kodas"].map(status).fillna(STATUS_MISSING)
+    current["busena"] = [status.get(code, STATUS_MISSING) for code in current["kodas"]]
     current["apskritis"] = current["savivaldybe"].map(MUNICIPALITIES)
     with_identity = accepted.merge(identity[["kodas", "savivaldybe", "tipas"]], on="kodas")
     levels_now = _levels(with_identity.loc[with_identity["metai"] == year], population(municipalities, year))

@@ -86,7 +86,8 @@ def data_rows(sheet: RawSheet, layout: SheetLayout, workbook: str) -> tuple[list
     positions = list(layout.columns.values())
     for index in range(layout.header_index + 1, len(sheet.cells)):
         row = sheet.cells[index]
-        if all(is_blank(row[p]) if p < len(row) else True for p in positions):
+        width = len(row)
+        if not any(p < width and not is_blank(row[p]) for p in positions):
             continue
         if _is_totals_row(row):
             notes.append(make_problem(
@@ -104,5 +105,8 @@ def _first_text(row: list[Any]) -> Any:
 
 
 def _is_totals_row(row: list[Any]) -> bool:
-    first = _first_text(row)
-    return isinstance(first, str) and bool(_TOTALS_RE.fullmatch(first))
+    for cell in row:
+        if cell is None or cell == "":
+            continue
+        return isinstance(cell, str) and bool(_TOTALS_RE.fullmatch(cell))
+    return False

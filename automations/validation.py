@@ -23,7 +23,6 @@ from sheets_schema import REFERENCE_WORKBOOK, workbook
 from sheets_schema.base import Problem, Severity, SheetModel, WorkbookSpec, header, make_problem
 from sheets_schema.references import References
 from sheets_schema.rules import RuleContext
-from sheets_schema.types import is_blank
 
 
 @dataclass
@@ -89,7 +88,13 @@ def validate_rows(
     tab = sheet.title
     explanation = model.explanation_field
     for row_number, cells in rows:
-        values = {name: cells[pos] for name, pos in columns if pos < len(cells) and not is_blank(cells[pos])}
+        width = len(cells)
+        values = {}
+        for name, pos in columns:
+            if pos < width:
+                value = cells[pos]
+                if value is not None and not (value.__class__ is str and not value.strip()) and value == value:
+                    values[name] = value
         try:
             instance = model.model_validate(values)
         except ValidationError as error:

@@ -157,16 +157,22 @@ def repeated_events(ctx: RuleContext) -> Iterator[Problem]:
         return
     present = frame.dropna(subset=["data", "pradzia", "vieta", "pavadinimas"]).sort_values("_row")
     earlier: dict[tuple, list[tuple[int, str]]] = {}
-    for row in present.to_dict("records"):
-        title = _key(row["pavadinimas"])
-        seen = earlier.setdefault((row["data"], row["pradzia"], _key(row["vieta"])), [])
-        first = next((number for number, other in seen
-                      if SequenceMatcher(None, other, title).ratio() >= SAME_TITLE_RATIO), None)
+    columns = (present[name] for name in ("_row", "data", "pradzia", "vieta", "pavadinimas"))
+    for row_number, day, start, place, name in zip(*columns, strict=True):
+        title = _key(name)
+        seen = earlier.setdefault((day, start, _key(place)), [])
+        first = next((number for number, other in seen if _similar(other, title)), None)
         if first is not None:
-            yield ctx.problem("Renginiai", row["_row"], "pavadinimas", row["pavadinimas"], "dubliuotas_renginys",
+            yield ctx.problem("Renginiai", row_number, "pavadinimas", name, "dubliuotas_renginys",
                               f"panašu, kad tas pats renginys įrašytas antrą kartą: žr. {first} eilutę (ta pati "
                               "data, pradžia, vieta ir beveik tas pats pavadinimas)", Severity.WARNING)
-        seen.append((row["_row"], title))
+        seen.append((row_number, title))
+
+
+def _similar(first: str, second: str) -> bool:
+    matcher = SequenceMatcher(None, first, second)
+    return matcher.real_quick_ratio() >= SAME_TITLE_RATIO and matcher.quick_ratio() >= SAME_TITLE_RATIO \
+        and matcher.ratio() >= SAME_TITLE_RATIO
 
 
 def _key(text: Any) -> str:

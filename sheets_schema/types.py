@@ -31,6 +31,7 @@ _DATETIME_RE = re.compile(
     r"(?:\s*(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?)?$"
 )
 _TIME_RE = re.compile(r"^(\d{1,2})\s*[:.]\s*(\d{2})(?:\s*:\s*(\d{2}))?$")
+MAX_AMOUNT = Decimal(10) ** 12  # beyond any budget, price or figure a library types
 _NUMBER_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
 
 
@@ -43,12 +44,12 @@ def _text(value: Any) -> str:
 
 
 def is_blank(value: Any) -> bool:
-    """True for what a person means by an empty cell."""
+    """True for what a person means by an empty cell (None, NaN, only spaces)."""
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
+    if value.__class__ is str:
+        return not value.strip()
+    return value != value  # NaN is the only value unequal to itself
 
 
 def is_unknown(value: Any) -> bool:
@@ -193,6 +194,8 @@ def parse_amount(value: Any) -> Decimal:
     number = _to_decimal(value)
     if number < 0:
         raise _fail("neigiamas", "„{value}“ negali būti neigiamas skaičius", value)
+    if number >= MAX_AMOUNT:
+        raise _fail("per_didelis", "„{value}“ per didelis skaičius: patikrinkite, ar neįrašyta per daug skaitmenų", value)
     return number.quantize(Decimal("0.01"))
 
 
@@ -209,7 +212,14 @@ def parse_bool(value: Any) -> bool:
     raise _fail("taip_ne", "„{value}“: įrašykite „Taip“ arba „Ne“", value)
 
 
+@lru_cache(maxsize=65536)
+def _clean_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip())
+
+
 def parse_text(value: Any) -> str:
+    if isinstance(value, str):
+        return _clean_text(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -223,7 +233,7 @@ def _strict(parser):
     """Wrap a parser so ``nežinoma`` gets a clear refusal instead of a type error."""
 
     def validate(value: Any) -> Any:
-        if is_unknown(value):
+        if value.__class__ is str and value.strip().casefold() in UNKNOWN_WORDS:
             raise _fail("nezinoma", "„{value}“ čia netinka: šis laukas turi būti užpildytas tikra reikšme", value)
         return parser(value)
 
@@ -234,7 +244,9 @@ def _allow_unknown(parser):
     """``nežinoma`` means the library does not know: kept as None, never counted as 0."""
 
     def validate(value: Any) -> Any:
-        return None if is_unknown(value) else parser(value)
+        if value.__class__ is str and value.strip().casefold() in UNKNOWN_WORDS:
+            return None
+        return parser(value)
 
     return validate
 
@@ -254,8 +266,11 @@ def choice(*allowed: str) -> Any:
     """An enum column: matched ignoring case and stray spaces, stored in its canonical spelling."""
     lookup = {re.sub(r"\s+", "", value).casefold(): value for value in allowed}
     listed = ", ".join(allowed)
+    exact = frozenset(allowed)
 
     def validate(value: Any) -> str:
+        if value in exact:  # the common case: picked from the drop-down list
+            return value
         text = parse_text(value)
         canonical = lookup.get(re.sub(r"\s+", "", text).casefold())
         if canonical is None:

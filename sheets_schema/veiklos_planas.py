@@ -10,25 +10,29 @@ from automations.lt import QUARTERS, number
 from sheets_schema.base import RowIssue, Severity, SheetModel, WorkbookSpec
 from sheets_schema.types import Amount, AmountOrUnknown, Count, Text, choice
 
-# Figures the suite computes for the plan's period (the year, or the row's quarter).
+# Figures the suite computes for the plan's year (automations/indicators.py has one function per name).
 AUTO_FIGURES: dict[str, str] = {
     "Įvykę renginiai": "Lapo „Renginiai“ eilutės, kurių būsena „įvyko“.",
     "Renginių dalyviai": "Įvykusių renginių „Dalyviai“ suma.",
-    "Parodos": "Lapo „Parodos“ parodos, veikusios per laikotarpį.",
-    "Ekskursijos": "Lapo „Ekskursijos“ eilučių skaičius.",
+    "Parodos": "Lapo „Parodos“ parodos, veikusios per metus.",
+    "Ekskursijos": "Lapo „Ekskursijos“ metų eilučių skaičius.",
     "Ekskursijų dalyviai": "Lapo „Ekskursijos“ „Dalyviai“ suma.",
     "Zaosės lankytojai": "Lankytojų žurnalo „Lankytojai iš viso“ suma vietoje „J. Urbšio sodyba (Zaosė)“.",
     "Nuomos užsakymai": "Nuomos užsakymai, kurių būsena „įvykdyta“.",
-    "Nuomos pajamos, Eur": "Įvykdytų nuomos užsakymų kaina be PVM (valandos × tarifas × savaitgalio koeficientas).",
-    "Įvykę mokymai": "Lapo „Mokymai“ mokymai, pasibaigę per laikotarpį.",
-    "Apmokyti asmenys": "Skirtingi mokymų dalyviai, kurių „Dalyvavo“ – Taip.",
-    "Suteiktos konsultacijos": "Lapo „Konsultacijos“ eilučių skaičius.",
-    "Publikacijos": "Lapo „Publikacijos“ eilučių skaičius.",
-    "Vykdomi projektai": "Projektai, kurių būsena „vykdoma“ arba „baigta“ ir kurie vyko per laikotarpį.",
-    "Teritorijos registruoti vartotojai": "Teritorijos bibliotekų „Registruoti vartotojai“ suma (metinė statistika).",
-    "Teritorijos apsilankymai": "Teritorijos bibliotekų „Apsilankymai (fiziniai)“ suma (metinė statistika).",
-    "Teritorijos išduotis": "Teritorijos bibliotekų „Išduotis (fiz. vnt.)“ suma (metinė statistika).",
-    "Teritorijos renginiai": "Teritorijos bibliotekų „Renginiai“ suma (metinė statistika).",
+    "Nuomos pajamos, Eur": (
+        "Įvykdytų nuomos užsakymų kaina su PVM (valandos × tarifas × savaitgalio koeficientas, atėmus lengvatą)."
+    ),
+    "Įvykę mokymai": "Mokymai, pasibaigę per metus, kuriuose bent vienas dalyvis „Dalyvavo“ – Taip.",
+    "Apmokyti asmenys": "Skirtingi metų mokymų dalyviai (vardas, pavardė ir biblioteka), kurių „Dalyvavo“ – Taip.",
+    "Suteiktos konsultacijos": "Lapo „Konsultacijos“ metų eilučių skaičius.",
+    "Publikacijos": "Lapo „Publikacijos“ metų eilučių skaičius.",
+    "Vykdomi projektai": "Projektai, kurių būsena „vykdoma“ arba „baigta“ ir kurie vyko per metus.",
+    "Teritorijos registruoti vartotojai": (
+        "Teritorijos bibliotekų „Registruoti vartotojai“ suma (naujausia metinė statistika)."
+    ),
+    "Teritorijos apsilankymai": "Teritorijos bibliotekų „Apsilankymai (fiziniai)“ suma (naujausia metinė statistika).",
+    "Teritorijos išduotis": "Teritorijos bibliotekų „Išduotis (fiz. vnt.)“ suma (naujausia metinė statistika).",
+    "Teritorijos renginiai": "Teritorijos bibliotekų „Renginiai“ suma (naujausia metinė statistika).",
 }
 
 

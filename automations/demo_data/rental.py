@@ -97,7 +97,8 @@ def rental_rows(rng: random.Random, today: dt.date) -> Rows:
             discount = rng.choice(("labdaros organizacija", "partnerio renginys"))
         domain = "gmail.com" if kind == "fizinis asmuo" else f"{ascii_slug(renter.split('„')[-1], '')[:14]}.lt"
         bookings.append({
-            "_day": day, "_start": start, "_applied": applied, "Užsakymo Nr.": "", "Paraiškos data": typed_date(rng, applied, 0.06),
+            "_day": day, "_start": start, "_applied": applied, "Užsakymo Nr.": "",
+            "Paraiškos data": typed_date(rng, applied, 0.06),
             "Būsena": status, "Nuomininkas": renter, "Nuomininko tipas": kind, "Įmonės kodas": code,
             "PVM mokėtojo kodas": vat, "Kontaktinis asmuo": contact,
             "El. paštas": f"{ascii_slug(contact)}@{domain}" if rng.random() < 0.9 else None,
@@ -123,9 +124,8 @@ def rental_rows(rng: random.Random, today: dt.date) -> Rows:
         if booking["Būsena"] == "atšaukta":
             booking["Pastabos"] = rng.choice(("Nuomininkas atsisakė.", "Renginys perkeltas.", "Neapmokėtas avansas."))
     rows = [{k: v for k, v in b.items() if not k.startswith("_")} for b in bookings]
-    active = [i for i, b in enumerate(bookings) if b["Būsena"] in ("patvirtinta", "sutartis pasirašyta", "įvykdyta")
-              and b["Patalpa"] == "Seminarų klasė"]
-    big = next(i for i, b in enumerate(bookings) if b["Būsena"] == "įvykdyta" and b["Patalpa"] == "Konferencijų salė")
+    active = [i for i, b in enumerate(bookings) if b["Būsena"] != "atšaukta" and b["Patalpa"] == "Seminarų klasė"]
+    big = next(i for i, b in enumerate(bookings) if b["Būsena"] != "atšaukta" and b["Patalpa"] == "Konferencijų salė")
     # MISTAKE: more participants than seats in the conference hall (error)
     rows[big]["Dalyvių sk."] = 95
     # MISTAKE: the seminar room booked twice for overlapping hours (both bookings get an error)
@@ -139,6 +139,6 @@ def rental_rows(rng: random.Random, today: dt.date) -> Rows:
         clash["Sutarties Nr."] = f"NS-{year}-{contract + 1:03d}"
     rows.append(clash)
     # MISTAKE: an e-mail address typed without the domain ending (error)
-    odd = next(r for r in rows[len(rows) // 3:] if r["El. paštas"] and r["Nuomininko tipas"] == "fizinis asmuo")
-    odd["El. paštas"] = odd["El. paštas"].replace("@gmail.com", "@gmail")
+    odd = next(r for r in rows[len(rows) // 3:] if r["El. paštas"] and r is not first)
+    odd["El. paštas"] = odd["El. paštas"].rsplit(".", 1)[0]
     return {"Patalpos": rooms_rows(), "Užsakymai": rows}

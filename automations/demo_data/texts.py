@@ -69,7 +69,8 @@ EXHIBITION_KIND = {
 }
 KINDERGARTENS = ("„Žilvitis“", "„Pasaka“", "„Varpelis“", "„Nykštukas“", "„Rūta“", "„Gandrelis“", "„Aušrinė“")
 PARTNERS = (
-    "Panevėžio kraštotyros muziejus", "Lietuvos rašytojų sąjunga", "Panevėžio kolegija", "Juozo Miltinio dramos teatras",
+    "Panevėžio kraštotyros muziejus", "Lietuvos rašytojų sąjunga", "Panevėžio kolegija",
+    "Juozo Miltinio dramos teatras",
     "Panevėžio muzikinis teatras", "Trečiojo amžiaus universitetas", "Panevėžio dailės galerija",
     "Panevėžio miesto savivaldybė", "Lietuvos nacionalinė Martyno Mažvydo biblioteka",
 )

@@ -1,0 +1,69 @@
+"""A seeded demo workspace: believable Lithuanian data for every workbook, with a few planted mistakes.
+
+``demo_rows(seed, today)`` returns ``{workbook: {tab: [ {header: value} ]}}`` exactly as people
+would have typed it (dates, times, numbers, sometimes numbers and dates as text); the same seed
+and ``today`` always give the same rows, and so byte-identical workbooks. Nothing reads the
+clock or the global random generator: each workbook draws from its own ``random.Random``
+derived from the seed. The generators live in :mod:`automations.demo_data`; each deliberate
+mistake is marked there with a ``# MISTAKE:`` comment. In short:
+
+* ``teritorijos_statistika`` / ``Formos atsakymai 1``: loans typed 10× too large (ratio and
+  ±30 % warnings), children > registered users (error), a resubmitted form (the earlier answer
+  superseded), a library name not in ``Bibliotekos`` (error); valid on purpose: ``12 345`` as text,
+  ``nežinoma`` in an optional field, a ±30 % change explained in ``Paaiškinimas``; 4 libraries
+  have not submitted the last year.
+* ``renginiai`` / ``Renginiai``: an end before the start (error), a held event without
+  attendance (error), one event typed twice (warning).
+* ``lankytojai``: one day entered twice (error), children > all visitors (error).
+* ``nuoma`` / ``Užsakymai``: two overlapping bookings of one room (errors), more participants
+  than seats (error), an e-mail without a domain ending (error).
+* ``kvalifikacija`` / ``Dalyviai``: a participant of a training code that does not exist
+  (error), one person twice in a training (error).
+* ``konsultacijos``: a branch name that is not a territory library (error), a 540-minute visit
+  (warning).
+* ``projektai``: one budget that does not add up (warning).
+* ``viesinimas`` / ``Publikacijos``: engagement larger than reach (error).
+* ``veiklos_planas``: an actual value typed beside an automatic figure (warning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from automations.demo_data import rng_for
+from automations.demo_data.events import events_rows
+from automations.demo_data.publicity import publicity_rows
+from automations.demo_data.regional import regional_rows
+from automations.demo_data.rental import rental_rows
+from automations.demo_data.territory import libraries, territory_rows
+from automations.demo_data.training import training_rows
+from automations.demo_data.visitors import visitor_rows
+from automations.workspace import Created, create_workspace
+
+DEFAULT_SEED = 2026
+
+
+def demo_rows(seed: int, today: dt.date) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Every workbook's demo rows for report year ``today.year``, as of ``today``."""
+    libs = libraries()
+    schools = [lib.name.removesuffix(" biblioteka") for lib in libs if lib.kind != "SVB" and lib.active]
+    renginiai, events, tours = events_rows(rng_for(seed, "renginiai"), today, schools)
+    rows: dict[str, dict[str, list[dict[str, Any]]]] = {
+        "teritorijos_statistika": territory_rows(rng_for(seed, "teritorijos_statistika"), today),
+        "renginiai": renginiai,
+        "nuoma": rental_rows(rng_for(seed, "nuoma"), today),
+        "lankytojai": visitor_rows(rng_for(seed, "lankytojai"), today, events, tours),
+        "kvalifikacija": training_rows(rng_for(seed, "kvalifikacija"), today, libs),
+        "viesinimas": publicity_rows(rng_for(seed, "viesinimas"), today, events),
+    }
+    rows.update(regional_rows(rng_for(seed, "regional"), today, libs))
+    return rows
+
+
+def build_demo(workspace: Path, seed: int = DEFAULT_SEED, today: dt.date | None = None) -> list[Created]:
+    """Create a demo workspace in ``workspace`` (existing files are left alone)."""
+    if today is None:
+        today = dt.date.today()  # the caller's "now" decides the data; pass ``today`` for a reproducible build
+    return create_workspace(Path(workspace), demo_rows(seed, today), report_year=today.year)
