@@ -23,6 +23,7 @@ from sheets_schema import WORKBOOK_NAMES
 from sheets_schema.base import Severity
 
 SHOWN_PROBLEMS = 5
+SHOWN_DOCUMENTS = 8
 
 
 def _date(text: str) -> dt.date:
@@ -172,8 +173,10 @@ def _print_report(report: RunReport, settings: Settings) -> None:
         if run.ok:
             written = sum(1 for item in run.published if item.written)
             print(f"{run.job}: ok, {len(run.published)} documents ({written} new or changed) in {run.seconds:.1f} s")
-            for item in run.published:
+            for item in run.published[:SHOWN_DOCUMENTS]:
                 print(f"    {item.location}")
+            if len(run.published) > SHOWN_DOCUMENTS:
+                print(f"    … and {len(run.published) - SHOWN_DOCUMENTS} more beside them")
         else:
             print(f"{run.job}: FAILED: {run.error} (details in {settings.state_path / 'automations.log'})")
 

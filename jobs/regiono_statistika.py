@@ -134,7 +134,7 @@ def biggest_changes(libraries: pd.DataFrame, rising: bool, count: int = 5) -> pd
 def _change_table(frame: pd.DataFrame, year: int) -> DocTable:
     return DocTable(["Biblioteka", "Rodiklis", f"{year - 1} m.", f"{year} m.", "Pokytis"],
                     [[r.pavadinimas, r.rodiklis, lt.number(r.pernai), lt.number(r.dabar), lt.signed_percent(r.pokytis)]
-                     for r in frame.itertuples()], numeric={2, 3, 4})
+                     for r in frame.itertuples()], numeric={2, 3, 4}, widths_mm=[62, 38, 22, 22, 26])
 
 
 def analysis_context(stats: TerritoryStatistics) -> dict:
@@ -148,6 +148,7 @@ def analysis_context(stats: TerritoryStatistics) -> dict:
     libraries = stats.libraries
     missing = _sorted(libraries.loc[libraries["busena"] == STATUS_MISSING], "savivaldybe", "pavadinimas")
     errors = _sorted(libraries.loc[libraries["busena"] == STATUS_ERRORS], "savivaldybe", "pavadinimas")
+    warnings = _sorted(libraries.loc[libraries["busena"] == STATUS_WARNINGS], "savivaldybe", "pavadinimas")
     together = _sorted(stats.municipalities.loc[stats.municipalities["tipas"] == "Iš viso"], "savivaldybe")
     submitted = int(now.get("pateike") or 0)
     summary = (f"{year} m. ataskaitas pateikė ir priimtos {submitted} iš {len(libraries)} teritorijos bibliotekų. "
@@ -173,6 +174,7 @@ def analysis_context(stats: TerritoryStatistics) -> dict:
             numeric={1, 2, 3, 4}),
         "nepateike": [f"{r.pavadinimas} ({r.savivaldybe})" for r in missing.itertuples()],
         "su_klaidomis": [f"{r.pavadinimas} ({r.savivaldybe})" for r in errors.itertuples()],
+        "su_ispejimais": [f"{r.pavadinimas} ({r.savivaldybe})" for r in warnings.itertuples()],
         "grafikas": DocImage(chart, 160),
     }
 

@@ -40,6 +40,13 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "{%p if not su_klaidomis %}")
     paragraph(document, "Klaidų neliko.")
     paragraph(document, "{%p endif %}")
+    paragraph(document, "{%p if su_ispejimais %}")
+    paragraph(document, "Neįprasti, nepaaiškinti pokyčiai (įspėjimai; skaičiai įtraukti, bet verta patikrinti):",
+              bold=True)
+    paragraph(document, "{%p endif %}")
+    paragraph(document, "{%p for biblioteka in su_ispejimais %}")
+    paragraph(document, "• {{ biblioteka }}")
+    paragraph(document, "{%p endfor %}")
     paragraph(document, "")
     paragraph(document, "{{ istaiga.short_name }} Regiono bibliotekų strateginės plėtros skyrius", italic=True, size=9)
     return [save(document, "regiono_statistika", folder)]

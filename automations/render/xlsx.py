@@ -23,14 +23,14 @@ from xlsxwriter.utility import xl_col_to_name
 Kind = Literal["text", "int", "dec1", "dec2", "money", "percent", "date", "time", "datetime", "bool"]
 FIXED_CREATED = dt.datetime(2000, 1, 1)
 
-# Formats show Lithuanian conventions in a Lithuanian locale: the LCID [$-427] asks
-# spreadsheet programs for Lithuanian separators (1 234,5) regardless of the viewer.
+# Cells stay real numbers; Excel and LibreOffice draw the grouping and decimal signs of the
+# computer's regional settings, which on Lithuanian machines gives 1 234,5.
 NUMBER_FORMATS: dict[str, str] = {
-    "int": "[$-427]#,##0",
-    "dec1": "[$-427]#,##0.0",
-    "dec2": "[$-427]#,##0.00",
-    "money": '[$-427]#,##0.00" Eur"',
-    "percent": '[$-427]0.0" proc."',
+    "int": "#,##0",
+    "dec1": "#,##0.0",
+    "dec2": "#,##0.00",
+    "money": '#,##0.00" Eur"',
+    "percent": '0.0" proc."',
     "date": "yyyy-mm-dd",
     "time": "hh:mm",
     "datetime": "yyyy-mm-dd hh:mm",
@@ -166,9 +166,13 @@ def _write_sheet(book: xlsxwriter.Workbook, formats: Formats, spec: Sheet) -> No
     if top:
         top += 1
     header_format = formats.get(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True)
+    header_lines = 1
     for col, column in enumerate(columns):
         sheet.write_string(top, col, column.header, header_format)
-        sheet.set_column(col, col, _width(column, spec.frame))
+        width = _width(column, spec.frame)
+        sheet.set_column(col, col, width)
+        header_lines = max(header_lines, math.ceil(len(column.header) * 1.1 / width))
+    sheet.set_row(top, 15 * min(header_lines, 5))
     records = spec.frame[[column.key for column in columns]].itertuples(index=False, name=None)
     for position, values in enumerate(records):
         row = top + 1 + position
@@ -207,7 +211,7 @@ def _add_chart(book: xlsxwriter.Workbook, sheet: Any, spec: Sheet, columns: list
         })
     native.set_title({"name": chart.title})
     if chart.kind != "pie":
-        native.set_y_axis({"name": chart.y_title, "num_format": "[$-427]#,##0"})
+        native.set_y_axis({"name": chart.y_title, "num_format": "#,##0"})
         native.set_legend({"position": "bottom"})
     native.set_size({"width": 720, "height": 360})
     anchor = chart.anchor or f"{xl_col_to_name(len(columns) + 1)}{top + 2 + number * 19}"
