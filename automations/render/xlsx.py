@@ -118,8 +118,6 @@ class Formats:
             spec: dict[str, Any] = {"valign": "top", **extra}
             if kind in NUMBER_FORMATS:
                 spec["num_format"] = NUMBER_FORMATS[kind]
-            if kind == "text":
-                spec["text_wrap"] = False
             if style:
                 spec.update(HIGHLIGHTS[style])
             if bold:
