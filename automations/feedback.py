@@ -83,8 +83,9 @@ def feedback_workbook(feedback: Feedback) -> bytes:
             by_tab[problem.tab].append(problem)
     for tab, tab_problems in by_tab.items():
         layout = feedback.layouts.get(tab)
-        header_row = layout.header_row() if layout is not None else _guess_header_row(feedback.sheets[tab], tab_problems)
-        _write_marked_copy(book, formats, feedback.sheets[tab], tab_problems, header_row)
+        sheet = feedback.sheets[tab]
+        header_row = layout.header_row() if layout is not None else _guess_header_row(sheet, tab_problems)
+        _write_marked_copy(book, formats, sheet, tab_problems, header_row)
     book.close()
     return buffer.getvalue()
 
@@ -94,7 +95,10 @@ def _column_positions(sheet: RawSheet, header_row: int) -> dict[str, int]:
     return {normalise_header(cell): index for index, cell in enumerate(header) if cell is not None}
 
 
-def cell_marks(sheet: RawSheet, problems: list[Problem], header_row: int) -> dict[tuple[int, int | None], list[Problem]]:
+CellKey = tuple[int, int | None]  # 0-based row, 0-based column or None for the whole row
+
+
+def cell_marks(sheet: RawSheet, problems: list[Problem], header_row: int) -> dict[CellKey, list[Problem]]:
     """Problems by (0-based row, 0-based column or None for the whole row)."""
     positions = _column_positions(sheet, header_row)
     marks: dict[tuple[int, int | None], list[Problem]] = defaultdict(list)

@@ -100,7 +100,7 @@ def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, 
     except BackendError as error:
         run.ok, run.error = False, str(error)
         log.error("job %s failed: %s", job.name, error)
-    except Exception as error:  # noqa: BLE001 - one job's failure must not stop the others
+    except Exception as error:
         run.ok = False
         run.error = f"{type(error).__name__}: {error}"
         log.error("job %s failed: %s\n%s", job.name, run.error, traceback.format_exc())

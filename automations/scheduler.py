@@ -43,7 +43,7 @@ def run_group(settings: Settings, jobs: list[Job]) -> bool:
     log.warning("scheduled run started: %s", names)
     try:
         report = run_jobs(settings, jobs)
-    except Exception:  # noqa: BLE001 - e.g. the backend is unreachable tonight; try again tomorrow
+    except Exception:
         log.exception("scheduled run of %s failed", names)
         return False
     for run in report.jobs:

@@ -73,9 +73,9 @@ def library_status(all_rows: pd.DataFrame | None, problems: list, refs: Referenc
     rows = rows.loc[(pd.to_numeric(rows["metai"], errors="coerce") == year) & rows["kodas"].notna()]
     worst: dict[int, Severity] = {}
     for problem in problems:
-        if problem.tab == ANSWERS_TAB and problem.row is not None and problem.severity is not Severity.NOTE:
-            if worst.get(problem.row) is not Severity.ERROR:
-                worst[problem.row] = problem.severity
+        counted = problem.tab == ANSWERS_TAB and problem.row is not None and problem.severity is not Severity.NOTE
+        if counted and worst.get(problem.row) is not Severity.ERROR:
+            worst[problem.row] = problem.severity
     status: dict[str, str] = {}
     latest = rows.sort_values(["laiko_zyme", "_row"], na_position="first").groupby("kodas").tail(1)
     for code, row_number in zip(latest["kodas"], latest["_row"], strict=True):
@@ -117,7 +117,8 @@ def _levels(accepted: pd.DataFrame, people: dict[str, float]) -> tuple[pd.DataFr
     together = _sum(accepted, ["savivaldybe"]).assign(tipas="Iš viso")
     municipalities = pd.concat([by_type, together], ignore_index=True)
     skeleton = pd.DataFrame(
-        [(name, kind) for name in MUNICIPALITIES for kind in (*LEVEL_TYPES, "Iš viso")], columns=["savivaldybe", "tipas"]
+        [(name, kind) for name in MUNICIPALITIES for kind in (*LEVEL_TYPES, "Iš viso")],
+        columns=["savivaldybe", "tipas"],
     )
     municipalities = skeleton.merge(municipalities, how="left", on=["savivaldybe", "tipas"])
     municipalities["pateike"] = municipalities["pateike"].fillna(0).astype(int)

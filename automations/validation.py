@@ -166,7 +166,9 @@ def validate_workbook(spec: WorkbookSpec, backend: Backend, refs: References | N
     return result
 
 
-def _apply_explanations(spec: WorkbookSpec, frames: dict[str, pd.DataFrame], problems: Iterable[Problem]) -> list[Problem]:
+def _apply_explanations(
+    spec: WorkbookSpec, frames: dict[str, pd.DataFrame], problems: Iterable[Problem]
+) -> list[Problem]:
     """Cross-row warnings on a row with a filled explanation are cleared like row warnings."""
     explained: dict[str, set[int]] = {}
     for model in spec.tabs:

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # The territory is a setting of the ministry; a national run has 60 municipalities. Extend the
 # list before the schemas are imported, since their drop-down enum is built from it.
-from sheets_schema import references  # noqa: E402
+from sheets_schema import references
 
 EXTRA = {f"Savivaldybė {index:02d}": ("Panevėžio", "Utenos")[index % 2] for index in range(13, 61)}
 references.MUNICIPALITIES.update(EXTRA)
@@ -78,7 +78,8 @@ def events_sheet(count: int, rng: random.Random) -> RawSheet:
         held = day < dt.date(2026, 11, 22)
         values = {
             "Data": day.isoformat() if index % 3 else day, "Pradžia": f"{hour}:00", "Pabaiga": f"{hour + 2}:00",
-            "Pavadinimas": f"{rng.choice(TOPICS)}: {rng.choice(TOPICS).lower()} ({index})", "Tipas": rng.choice(TYPES), "Forma": "kontaktinis",
+            "Pavadinimas": f"{rng.choice(TOPICS)}: {rng.choice(TOPICS).lower()} ({index})",
+            "Tipas": rng.choice(TYPES), "Forma": "kontaktinis",
             "Vieta": f"Biblioteka {index % 600}", "Organizatorius": "Komunikacijos skyrius",
             "Tikslinė grupė": rng.choice(AUDIENCES), "Dalyviai": str(rng.randrange(10, 120)) if held else None,
             "Įėjimas": "nemokamas", "Būsena": "įvyko" if held else "planuojamas",

@@ -95,8 +95,8 @@ def statistics_workbook(stats: TerritoryStatistics) -> bytes:
     together = _sorted(munis.loc[munis["tipas"] == "Iš viso"], "savivaldybe")
     chart_sheet = Sheet(
         "Rodikliai", together,
-        [Column("savivaldybe", "Savivaldybė", width=20), Column("registruoti_vartotojai", label("registruoti_vartotojai"),
-                                                                 "int", 14),
+        [Column("savivaldybe", "Savivaldybė", width=20),
+         Column("registruoti_vartotojai", label("registruoti_vartotojai"), "int", 14),
          Column("registruoti_vartotojai_pernai", f"{label('registruoti_vartotojai')} (pernai)", "int", 14),
          *INDICATOR_COLUMNS],
         title=f"Rodikliai pagal savivaldybes, {year} m.",
@@ -109,7 +109,7 @@ def statistics_workbook(stats: TerritoryStatistics) -> bytes:
     board = _sorted(stats.libraries, "busena", "savivaldybe", "pavadinimas")
     counts = board["busena"].value_counts()
     board_sheet = Sheet(
-        "Būsena", board, identity[:4] + [identity[4]], title=f"Ataskaitų būsena, {year} m.",
+        "Būsena", board, identity, title=f"Ataskaitų būsena, {year} m.",
         notes=["; ".join(f"{status}: {int(counts.get(status, 0))}"
                          for status in (STATUS_CLEAN, STATUS_WARNINGS, STATUS_ERRORS, STATUS_MISSING))],
         row_styles={i: STATUS_STYLES[s] for i, s in enumerate(board["busena"])},
@@ -124,8 +124,8 @@ def biggest_changes(libraries: pd.DataFrame, rising: bool, count: int = 5) -> pd
     for key in KEY_FIGURES:
         frame = libraries.loc[libraries[f"{key}_pernai"] >= MIN_BASE_FOR_CHANGE]
         for record in frame.dropna(subset=[f"{key}_pokytis"]).to_dict("records"):
-            rows.append({"pavadinimas": record["pavadinimas"], "rodiklis": label(key), "pernai": record[f"{key}_pernai"],
-                         "dabar": record[key], "pokytis": record[f"{key}_pokytis"]})
+            rows.append({"pavadinimas": record["pavadinimas"], "rodiklis": label(key),
+                         "pernai": record[f"{key}_pernai"], "dabar": record[key], "pokytis": record[f"{key}_pokytis"]})
     frame = pd.DataFrame(rows, columns=["pavadinimas", "rodiklis", "pernai", "dabar", "pokytis"])
     frame = frame.loc[frame["pokytis"] > 0] if rising else frame.loc[frame["pokytis"] < 0]
     return frame.sort_values("pokytis", ascending=not rising).head(count)

@@ -73,7 +73,8 @@ class Ataskaita(SheetModel):
 
     laiko_zyme: DateTime = Field(alias="Laiko žymė", description="Formos pateikimo laikas (pildoma automatiškai).")
     el_pastas: Text | None = Field(None, alias="El. pašto adresas")
-    biblioteka: Text = Field(alias="Biblioteka", description="Bibliotekos kodas arba pavadinimas iš lapo „Bibliotekos“.")
+    biblioteka: Text = Field(alias="Biblioteka",
+                             description="Bibliotekos kodas arba pavadinimas iš lapo „Bibliotekos“.")
     metai: Count = Field(alias="Metai", description="Ataskaitiniai metai.")
     registruoti_vartotojai: CountOrUnknown = Field(alias="Registruoti vartotojai")
     vaikai_vartotojai: CountOrUnknown = Field(alias="iš jų vaikai (iki 14 m.)")
@@ -96,7 +97,8 @@ class Ataskaita(SheetModel):
     tobule_darbuotojai: CountOrUnknown = Field(None, alias="Kvalifikaciją tobulinę darbuotojai")
     kompiuterizuotos_vietos: CountOrUnknown = Field(None, alias="Vartotojų kompiuterizuotos darbo vietos")
     paaiskinimas: Text | None = Field(
-        None, alias="Paaiškinimas", description="Paaiškinkite neįprastus pokyčius: užpildytas paaiškinimas panaikina įspėjimus."
+        None, alias="Paaiškinimas",
+        description="Paaiškinkite neįprastus pokyčius: užpildytas paaiškinimas panaikina įspėjimus.",
     )
 
     def checks(self) -> Iterator[RowIssue]:
@@ -107,10 +109,12 @@ class Ataskaita(SheetModel):
         yield from self.part_of("tobule_darbuotojai", "darbuotojai")
         if self.etatai is not None and self.darbuotojai is not None and self.etatai > self.darbuotojai:
             yield RowIssue("etatai", "dalis_didesne",
-                           f"Etatų ({self.etatai}) negali būti daugiau nei darbuotojų ({self.darbuotojai})")
+                           f"etatų ({number(self.etatai, 2)}) negali būti daugiau nei darbuotojų ({self.darbuotojai})")
         if None not in (self.nurasyta, self.fondas) and self.nurasyta > self.fondas + (self.gauta or 0):
+            available = self.fondas + (self.gauta or 0)
             yield RowIssue("nurasyta", "nurasyta_per_daug",
-                           f"Nurašyta ({self.nurasyta}) daugiau nei fondas ir gauta kartu ({self.fondas + (self.gauta or 0)})")
+                           f"nurašyta ({number(self.nurasyta)}) daugiau nei fondas ir gauta kartu "
+                           f"({number(available)})")
         for part, total, low, high, label in RATIO_BANDS:
             numerator, denominator = getattr(self, part), getattr(self, total)
             if numerator is None or not denominator:
@@ -119,7 +123,7 @@ class Ataskaita(SheetModel):
             if not low <= ratio <= high:
                 yield RowIssue(
                     part, "santykis",
-                    f"{label} {number(ratio, 1)} yra už įprastų ribų ({low}–{high}); patikrinkite skaičių "
+                    f"{label.lower()} {number(ratio, 1)} yra už įprastų ribų ({low}–{high}); patikrinkite skaičių "
                     "arba užpildykite „Paaiškinimas“",
                     Severity.WARNING,
                 )
@@ -164,8 +168,8 @@ def year_over_year(ctx: RuleContext, answers: pd.DataFrame) -> Iterator[Problem]
             elif before > 0 and abs(now - before) / before > 0.30:
                 change = (now - before) / before * 100
                 yield ctx.problem("Formos atsakymai 1", row["_row"], name, now, "metinis_pokytis",
-                                  f"pokytis nuo {year - 1} m. ({number(before)}) yra {signed_percent(change, 0)}; daugiau nei ±30 proc. "
-                                  "– patikrinkite arba paaiškinkite", Severity.WARNING)
+                                  f"pokytis nuo {year - 1} m. ({number(before)}) yra {signed_percent(change, 0)}; "
+                                  "daugiau nei ±30 proc. – patikrinkite arba paaiškinkite", Severity.WARNING)
 
 
 WORKBOOK = WorkbookSpec(

@@ -195,7 +195,8 @@ def parse_amount(value: Any) -> Decimal:
     if number < 0:
         raise _fail("neigiamas", "„{value}“ negali būti neigiamas skaičius", value)
     if number >= MAX_AMOUNT:
-        raise _fail("per_didelis", "„{value}“ per didelis skaičius: patikrinkite, ar neįrašyta per daug skaitmenų", value)
+        raise _fail("per_didelis", "„{value}“ per didelis skaičius: patikrinkite, ar neįrašyta per daug skaitmenų",
+                    value)
     return number.quantize(Decimal("0.01"))
 
 

@@ -67,7 +67,7 @@ def produced(demo_run):
 
 
 def test_job_ran_and_published_both_documents(produced) -> None:
-    workspace, _, report = produced
+    _, _, report = produced
     run = next(run for run in report.jobs if run.job == "regiono_statistika")
     assert run.ok, run.error
     assert {item.path for item in run.published} == {

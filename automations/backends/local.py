@@ -55,7 +55,8 @@ class LocalBackend(Backend):
             if tab in tabs:
                 path = self.workspace / file_name
                 try:
-                    result[tab] = _read_csv(path, tab) if path.suffix.lower() == ".csv" else _read_xlsx(path, [tab])[tab]
+                    is_csv = path.suffix.lower() == ".csv"
+                    result[tab] = _read_csv(path, tab) if is_csv else _read_xlsx(path, [tab])[tab]
                 except InputError as error:
                     result[tab] = error
         return result
