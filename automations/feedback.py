@@ -7,7 +7,6 @@ numbers with each problem cell coloured and commented. With nothing to fix it sa
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections import defaultdict
 
@@ -15,9 +14,9 @@ import pandas as pd
 import xlsxwriter
 
 from automations.backends.base import Feedback
-from automations.render.xlsx import FIXED_CREATED, Column, Formats, Sheet, _write_sheet, write_cell
+from automations.render.xlsx import FIXED_CREATED, Column, Formats, Sheet, _write_sheet, kind_of, write_cell
 from automations.tables import RawSheet, normalise_header
-from sheets_schema.base import Problem, Severity, display_value
+from sheets_schema.base import Problem, Severity
 
 FEEDBACK_FOLDER = "Klaidos"
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
@@ -122,25 +121,13 @@ def _write_marked_copy(book: xlsxwriter.Workbook, formats: Formats, sheet: RawSh
             value = row[col_index] if col_index < len(row) else None
             style = worst.get((row_index, col_index), row_style)
             bold = row_index == header_row - 1
-            write_cell(out, row_index, col_index, display_value(value) if value is not None else None,
-                       "text" if isinstance(value, str) else _kind(value), formats.get(_kind(value), style, bold))
+            kind = kind_of(value)
+            write_cell(out, row_index, col_index, value, kind, formats.get(kind, style, bold))
     for (row_index, col_index), found in marks.items():
         text = "\n".join(f"{p.severity}: {p.message}" for p in found)
         out.write_comment(row_index, col_index if col_index is not None else 0, text, {"x_scale": 3, "y_scale": 2})
     out.freeze_panes(header_row, 0)
     out.set_column(0, max(width - 1, 0), 16)
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, dt.datetime):
-        return "datetime"
-    if isinstance(value, dt.date):
-        return "date"
-    if isinstance(value, dt.time):
-        return "time"
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return "dec2" if isinstance(value, float) and not value.is_integer() else "int"
-    return "text"
 
 
 def _guess_header_row(sheet: RawSheet, problems: list[Problem]) -> int:

@@ -8,12 +8,10 @@ there. Nothing existing is ever overwritten.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,7 @@ from xlsxwriter.utility import xl_col_to_name
 from automations.backends.local import atomic_write
 from automations.config import CONFIG_NAME
 from automations.render.docx import DEFAULT_TEMPLATES
-from automations.render.xlsx import FIXED_CREATED, Formats, write_cell
+from automations.render.xlsx import FIXED_CREATED, Formats, kind_of, write_cell
 from sheets_schema import workbooks
 from sheets_schema.base import ColumnSpec, WorkbookSpec
 
@@ -114,20 +112,8 @@ def _write_row(sheet: Any, formats: Formats, row: int, columns: list[ColumnSpec]
             col = len(positions)  # an extra column someone added: kept, as real sheets have them
             positions[header] = col
             sheet.write_string(0, col, header)
-        kind = "text" if isinstance(value, str) else _kind_of(value)
+        kind = kind_of(value)
         write_cell(sheet, row, col, value, kind, formats.get(kind))
-
-
-def _kind_of(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return "datetime"
-    if isinstance(value, dt.date):
-        return "date"
-    if isinstance(value, dt.time):
-        return "time"
-    if isinstance(value, float | Decimal):
-        return "dec2"
-    return "int"
 
 
 def write_settings(workspace: Path, report_year: int | None = None) -> Created:

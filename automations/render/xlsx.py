@@ -84,25 +84,30 @@ class Sheet:
         return [Column(str(key), str(key), _guess_kind(self.frame[key])) for key in self.frame.columns]
 
 
-def _guess_kind(series: pd.Series) -> Kind:
-    if pd.api.types.is_bool_dtype(series):
+def kind_of(value: Any) -> Kind:
+    """The cell format a single value wants (strings stay text, whatever they look like)."""
+    if isinstance(value, bool):
         return "bool"
+    if isinstance(value, dt.datetime):
+        return "datetime"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, dt.time):
+        return "time"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float | Decimal):
+        return "int" if float(value).is_integer() else "dec2"
+    return "text"
+
+
+def _guess_kind(series: pd.Series) -> Kind:
     if pd.api.types.is_integer_dtype(series):
         return "int"
     if pd.api.types.is_float_dtype(series):
         return "dec1"
     sample = series.dropna()
-    if not sample.empty:
-        first = sample.iloc[0]
-        if isinstance(first, dt.datetime):
-            return "datetime"
-        if isinstance(first, dt.date):
-            return "date"
-        if isinstance(first, dt.time):
-            return "time"
-        if isinstance(first, Decimal):
-            return "dec2"
-    return "text"
+    return kind_of(sample.iloc[0]) if not sample.empty else "text"
 
 
 class Formats:
