@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 import pandas as pd
 from openpyxl import load_workbook
 
-from automations import lt
 from automations.render.xlsx import Column, Sheet, workbook_bytes
 
 ISSUED = "išduotas"
@@ -116,7 +115,3 @@ def register_workbook(entries: list[Entry], title: str) -> bytes:
 
 def issued(entries: list[Entry]) -> list[Entry]:
     return [entry for entry in entries if entry.status == ISSUED]
-
-
-def sorted_people(entries: list[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: lt.sort_key(e.name))

@@ -84,6 +84,12 @@ class Dalyvis(SheetModel):
         None, alias="Išklausyta, akad. val.", description="Ne daugiau nei mokymų trukmė; pažymėjimui."
     )
 
+    def checks(self) -> Iterator[RowIssue]:
+        if self.dalyvavo is False and self.isklausyta:
+            yield RowIssue("isklausyta", "nedalyvavo_bet_valandos",
+                           f"pažymėta, kad nedalyvavo, bet įrašyta {number(self.isklausyta, 2)} akad. val.: "
+                           "pataisykite „Dalyvavo“ arba ištrinkite valandas", Severity.WARNING)
+
 
 class Poreikis(SheetModel):
     tab = "Poreikiai"

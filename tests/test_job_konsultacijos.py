@@ -1,0 +1,102 @@
+"""The consultations summary: counts by municipality, topic, mode and month; libraries that got none."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from regional_support import (
+    day,
+    doc_tables,
+    doc_text,
+    error_rows,
+    libraries,
+    norm,
+    published,
+    run_once,
+    sheet_rows,
+    table,
+)
+
+from automations.regional import consultations, consultations_by, without_consultations
+from sheets_schema.references import References
+
+YEAR = 2026
+FOLDER = Path("ataskaitos") / str(YEAR) / "Konsultacijos"
+REFS = References(pd.DataFrame([
+    {"kodas": "BIR-SVB", "pavadinimas": "Biržų SVB", "savivaldybe": "Biržų rajono", "tipas": "SVB", "aktyvi": True},
+    {"kodas": "BIR-MOK-01", "pavadinimas": "Biržų gimnazijos biblioteka", "savivaldybe": "Biržų rajono",
+     "tipas": "mokyklos biblioteka", "aktyvi": True},
+    {"kodas": "BIR-MOK-02", "pavadinimas": "Uždaryta biblioteka", "savivaldybe": "Biržų rajono",
+     "tipas": "mokyklos biblioteka", "aktyvi": False},
+]))
+
+
+def test_consultations_of_the_year_by_topic_and_libraries_without():
+    frame = pd.DataFrame({"data": [dt.date(2026, 1, 5), dt.date(2026, 2, 1), dt.date(2025, 12, 30)],
+                          "biblioteka": ["BIR-SVB", "biržų svb", "BIR-MOK-01"], "tema": ["LIBIS", "LIBIS", "kita"],
+                          "budas": ["telefonu"] * 3, "trukme": [10, None, 30], "_row": [2, 3, 4]})
+    rows = consultations(frame, REFS, 2026)
+    assert list(rows["kodas"]) == ["BIR-SVB", "BIR-SVB"] and list(rows["menuo"]) == [1, 2]
+    topics = consultations_by(rows, "tema")
+    assert topics.to_dict("records") == [{"tema": "LIBIS", "konsultacijos": 2, "minutes": 10, "bibliotekos": 1}]
+    assert list(without_consultations(rows, REFS)["kodas"]) == ["BIR-MOK-01"]  # the inactive one is not listed
+
+
+@pytest.fixture(scope="module")
+def produced(demo_source: Path, tmp_path_factory: pytest.TempPathFactory):
+    import shutil
+
+    workspace = tmp_path_factory.mktemp("konsultacijos") / "demo"
+    shutil.copytree(demo_source, workspace)
+    return workspace, run_once(workspace, "konsultacijos"), run_once(workspace, "konsultacijos")
+
+
+def _independent(workspace: Path, report) -> tuple[Counter, Counter, set[str]]:
+    libs = libraries(workspace)
+    errors = error_rows(report, "konsultacijos", "Konsultacijos")
+    by_municipality, by_topic, reached = Counter(), Counter(), set()
+    for number, row in sheet_rows(workspace / "konsultacijos.xlsx", "Konsultacijos"):
+        lib = libs.get(norm(row["Biblioteka"]))
+        if number in errors or lib is None or day(row["Data"]).year != YEAR:
+            continue
+        by_municipality[lib["Savivaldybė"]] += 1
+        by_topic[row["Tema"]] += 1
+        reached.add(lib["Kodas"])
+    return by_municipality, by_topic, reached
+
+
+def test_summary_matches_an_independent_count(produced):
+    workspace, report, again = produced
+    paths = published(report, "konsultacijos")
+    assert set(paths) == {f"{YEAR}/Konsultacijos/Konsultacijos {YEAR}.xlsx",
+                          f"{YEAR}/Konsultacijos/Konsultacijų suvestinė {YEAR}.docx"}
+    assert not any(item.written for item in published(again, "konsultacijos").values())
+    by_municipality, by_topic, reached = _independent(workspace, report)
+    book = workspace / FOLDER / f"Konsultacijos {YEAR}.xlsx"
+    sheet = {row["Savivaldybė"]: row["Konsultacijos"] for row in table(book, "Savivaldybės", "Savivaldybė")}
+    assert sheet.pop("Iš viso") == sum(by_municipality.values())
+    assert sheet == dict(by_municipality)
+    topics = {row["Tema"]: row["Konsultacijos"] for row in table(book, "Temos", "Tema")}
+    topics.pop("Iš viso")
+    assert topics == dict(by_topic)
+    months = table(book, "Mėnesiai", "Mėnuo")
+    assert len(months) == 13 and months[-1]["Konsultacijos"] == sum(by_topic.values())
+    active = {lib["Kodas"] for lib in libraries(workspace).values() if str(lib["Aktyvi"]).casefold() != "ne"}
+    missing = {row["Kodas"] for row in table(book, "Be konsultacijų", "Kodas")}
+    assert missing == active - reached and missing
+
+
+def test_document_states_the_totals_and_lists_the_libraries_without(produced):
+    workspace, report, _ = produced
+    by_municipality, _, _ = _independent(workspace, report)
+    path = workspace / FOLDER / f"Konsultacijų suvestinė {YEAR}.docx"
+    text = doc_text(path)
+    total = sum(by_municipality.values())
+    assert f"suteikta metodinių konsultacijų – {total}" in text.replace("\u00a0", " ")
+    assert doc_tables(path)[0][-1][:2] == ["Iš viso", str(total)]
+    missing = table(workspace / FOLDER / f"Konsultacijos {YEAR}.xlsx", "Be konsultacijų", "Kodas")
+    assert all(f"• {row['Biblioteka']}" in text for row in missing)

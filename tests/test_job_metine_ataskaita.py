@@ -1,0 +1,120 @@
+"""The annual report: sections in order, a table of contents, charts, figures checked against the inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from docx import Document
+from regional_support import (
+    doc_number,
+    doc_tables,
+    error_rows,
+    headings,
+    independent_figures,
+    libraries,
+    norm,
+    num,
+    published,
+    run_once,
+    sheet_rows,
+    table,
+)
+
+from automations.annual import Sources, cell, change, doc_table
+from automations.indicators import Measured
+
+TODAY = dt.date(2026, 11, 22)
+YEAR = 2026
+FOLDER = Path("ataskaitos") / str(YEAR) / "Metinė ataskaita"
+REPORT = FOLDER / f"Metinė veiklos ataskaita {YEAR}.docx"
+SECTIONS = ["1. Pagrindiniai veiklos rodikliai", "2. Teritorijos bibliotekų statistika",
+            "3. Renginiai, parodos ir ekskursijos", "4. Lankytojai ir J. Urbšio sodyba Zaosėje", "5. Patalpų nuoma",
+            "6. Kvalifikacijos tobulinimas", "7. Metodinės konsultacijos", "8. Projektai", "9. Viešinimas",
+            "10. Veiklos plano vykdymas", "Priedas. Duomenų šaltiniai"]
+
+
+def test_cells_changes_and_sources():
+    assert [cell(1234, "int"), cell(2.5, "dec1"), cell(None, "int"), cell(-3, "change")] == [
+        "1\u00a0234", "2,5", "–", "−3,0 proc."]
+    assert change(110, 100) == pytest.approx(10) and change(5, 0) is None and change(None, 3) is None
+    sources = Sources()
+    sources.measured("A", "Renginiai", Measured(3, "renginiai", "Renginiai", "Data 2026 m.", 3))
+    assert sources.frame().to_dict("records") == [{"skyrius": "A", "rodiklis": "Renginiai", "reiksme": 3,
+                                                   "darbaknyge": "renginiai", "lapas": "Renginiai",
+                                                   "filtras": "Data 2026 m.", "eilutes": 3}]
+    rendered = doc_table(pd.DataFrame({"a": ["x"], "b": [1500]}), [("a", "A", "text"), ("b", "B", "int")])
+    assert rendered.rows == [["x", "1\u00a0500"]] and rendered.numeric == {1}
+
+
+@pytest.fixture(scope="module")
+def produced(demo_source: Path, tmp_path_factory: pytest.TempPathFactory):
+    workspace = tmp_path_factory.mktemp("metine") / "demo"
+    shutil.copytree(demo_source, workspace)
+    return (workspace, run_once(workspace, "metine_ataskaita", today=TODAY),
+            run_once(workspace, "metine_ataskaita", today=TODAY))
+
+
+def test_report_and_sources_published_and_rerun_writes_nothing(produced):
+    _, report, again = produced
+    assert set(published(report, "metine_ataskaita")) == {
+        f"{YEAR}/Metinė ataskaita/Metinė veiklos ataskaita {YEAR}.docx",
+        f"{YEAR}/Metinė ataskaita/Metinės ataskaitos šaltiniai {YEAR}.xlsx"}
+    assert not any(item.written for item in published(again, "metine_ataskaita").values())
+
+
+def test_sections_in_order_with_a_table_of_contents_and_charts(produced):
+    workspace, _, _ = produced
+    found = [h for h in headings(workspace / REPORT) if h in SECTIONS]
+    assert found == SECTIONS
+    document = Document(workspace / REPORT)
+    assert 'TOC \\o "1-3"' in document.element.body.xml
+    assert len(document.inline_shapes) >= 4
+    assert "{{" not in "\n".join(p.text for p in document.paragraphs)
+
+
+def test_key_figures_match_an_independent_recount(produced):
+    workspace, report, _ = produced
+    expected = independent_figures(workspace, report, YEAR)
+    key = doc_tables(workspace / REPORT)[0]
+    assert key[0] == ["Rodiklis", f"{YEAR - 1} m.", f"{YEAR} m.", "Pokytis"]
+    shown = {row[0]: row for row in key[1:]}
+    for name, value in expected.items():
+        assert doc_number(shown[name][2]) == pytest.approx(value, abs=0.005), name
+    assert shown["Įvykę renginiai"][1] == "nėra duomenų"  # the demo has no events of last year
+
+
+def test_territory_totals_come_from_the_latest_accepted_answers(produced):
+    workspace, report, _ = produced
+    libs = libraries(workspace)
+    errors = error_rows(report, "teritorijos_statistika", "Formos atsakymai 1")
+    latest: dict[str, tuple] = {}
+    for number, row in sheet_rows(workspace / "teritorijos_statistika.xlsx", "Formos atsakymai 1"):
+        lib = libs.get(norm(row["Biblioteka"]))
+        if lib is None or str(lib["Aktyvi"]).casefold() == "ne" or num(row["Metai"]) != YEAR - 1:
+            continue
+        if lib["Kodas"] not in latest or row["Laiko žymė"] >= latest[lib["Kodas"]][0]:
+            latest[lib["Kodas"]] = (row["Laiko žymė"], number, row)
+    users = sum(num(row["Registruoti vartotojai"]) or 0 for _, number, row in latest.values() if number not in errors)
+    territory = next(t for t in doc_tables(workspace / REPORT) if t[0][0] == "Rodiklis" and t[0][2] == f"{YEAR - 1} m.")
+    assert doc_number(territory[1][2]) == users
+
+
+def test_every_figure_has_a_source_with_rows_counted(produced):
+    workspace, report, _ = produced
+    rows = table(workspace / FOLDER / f"Metinės ataskaitos šaltiniai {YEAR}.xlsx", "Šaltiniai", "Skyrius")
+    assert len(rows) >= 30
+    assert all(row["Darbaknygė"] and row["Lapas"] and row["Filtras"] and row["Eilučių"] is not None for row in rows)
+    sections = {row["Skyrius"] for row in rows}
+    assert {"Pagrindiniai rodikliai", "Teritorijos bibliotekų statistika", "Kvalifikacijos tobulinimas",
+            "Metodinės konsultacijos", "Veiklos plano vykdymas"} <= sections
+    events = next(row for row in rows if row["Rodiklis"] == f"Įvykę renginiai, {YEAR} m.")
+    expected = independent_figures(workspace, report, YEAR)["Įvykę renginiai"]
+    assert (events["Reikšmė"], events["Eilučių"], events["Darbaknygė"], events["Lapas"]) == (
+        expected, expected, "renginiai", "Renginiai")
+    appendix = doc_tables(workspace / REPORT)[-1]
+    assert appendix[0] == ["Skyrius", "Rodiklis", "Šaltinis", "Filtras", "Eilučių"]
+    assert len(appendix) == len(rows) + 1
