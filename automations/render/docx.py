@@ -108,7 +108,10 @@ def _table_subdoc(document: DocxTemplate, spec: DocTable) -> Any:
             run.bold = last
             if index in spec.numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if spec.widths_mm:
+    if spec.widths_mm:  # Word reads the cell widths, LibreOffice the table grid: set both
+        table.autofit = False
+        for column, width in zip(table.columns, spec.widths_mm, strict=False):
+            column.width = Mm(width)
         for row in table.rows:
             for cell, width in zip(row.cells, spec.widths_mm, strict=False):
                 cell.width = Mm(width)
