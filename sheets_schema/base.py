@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict
 from pydantic.fields import FieldInfo
 
+from automations.lt import number
 from sheets_schema.types import is_blank
 
 if TYPE_CHECKING:
@@ -119,8 +120,9 @@ class SheetModel(BaseModel):
             yield RowIssue(
                 part,
                 rule,
-                f"„{header(type(self), part)}“ ({part_value}) negali būti didesnis už "
-                f"„{header(type(self), total)}“ ({total_value})",
+                f"„{header(type(self), part)}“ ({number(part_value, 2 if _fractional(part_value) else 0)}) "
+                f"negali būti didesnis už „{header(type(self), total)}“ "
+                f"({number(total_value, 2 if _fractional(total_value) else 0)})",
             )
 
     # metadata ----------------------------------------------------------
@@ -135,6 +137,10 @@ class SheetModel(BaseModel):
     @classmethod
     def required_headers(cls) -> list[str]:
         return [column.header for column in cls.columns() if column.required]
+
+
+def _fractional(value: Any) -> bool:
+    return value != int(value)
 
 
 def header(model: type[SheetModel], field_name: str) -> str:
