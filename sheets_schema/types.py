@@ -144,7 +144,7 @@ def parse_time(value: Any) -> dt.time:
         return value.replace(second=0, microsecond=0)
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 0 <= value < 1:
-            minutes = round(value * 24 * 60)
+            minutes = round(value * 86400) // 60  # to the second (float noise), then seconds dropped as for time cells
             if minutes < 24 * 60:
                 return dt.time(minutes // 60, minutes % 60)
         raise _fail("laikas", "„{value}“ nėra laikas: įrašykite valandas ir minutes kaip 14:30", value)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest_google import *  # noqa: F403  (the Google imitation's fixtures)
 
 from automations.config import load_settings
 from automations.runner import RunReport, run_jobs
