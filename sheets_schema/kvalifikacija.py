@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
-import pandas as pd
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -16,7 +14,7 @@ from sheets_schema.nuoma import Email
 from sheets_schema.references import References
 from sheets_schema.renginiai import Format
 from sheets_schema.rules import RuleContext, unique
-from sheets_schema.types import Amount, Count, Date, DateTime, Text, Time, YesNo, choice
+from sheets_schema.types import Amount, Count, Date, DateTime, Text, Time, YesNo, choice, given, text_key
 
 COMPETENCE_AREAS = (
     "skaitmeninis raštingumas",
@@ -135,21 +133,21 @@ def rules(ctx: RuleContext, refs: References) -> Iterator[Problem]:
     trainings: dict[str, dict] = {}
     frame = ctx.frame("Mokymai")
     for training in [] if frame is None else frame.dropna(subset=["kodas"]).to_dict("records"):
-        trainings.setdefault(_key(training["kodas"]), training)
+        trainings.setdefault(text_key(training["kodas"]), training)
     seats_taken: dict[str, int] = {}
     repeated_rows = {problem.row for problem in repeated}
     for person in people.sort_values("_row").to_dict("records"):
         yield from _library(ctx, person, refs)
-        if not _given(person["mokymu_kodas"]):
+        if not given(person["mokymu_kodas"]):
             continue
-        code = _key(person["mokymu_kodas"])
+        code = text_key(person["mokymu_kodas"])
         training = trainings.get(code)
         if training is None:
             yield ctx.problem("Dalyviai", person["_row"], "mokymu_kodas", person["mokymu_kodas"], "nezinomi_mokymai",
                               f"mokymų kodas „{person['mokymu_kodas']}“ nerastas lape „Mokymai“")
             continue
         heard, length = person["isklausyta"], training["trukme"]
-        if _given(heard) and _given(length) and heard > length:
+        if given(heard) and given(length) and heard > length:
             yield ctx.problem("Dalyviai", person["_row"], "isklausyta", heard, "isklausyta_per_daug",
                               f"išklausyta {number(heard, 2)} akad. val., o mokymai {training['kodas']} trunka "
                               f"{number(length, 2)} akad. val.")
@@ -157,7 +155,7 @@ def rules(ctx: RuleContext, refs: References) -> Iterator[Problem]:
             continue
         taken = seats_taken[code] = seats_taken.get(code, 0) + 1
         seats = training["vietu_skaicius"]
-        if _given(seats) and taken == seats + 1:
+        if given(seats) and taken == seats + 1:
             yield ctx.problem("Dalyviai", person["_row"], "mokymu_kodas", person["mokymu_kodas"], "per_daug_dalyviu",
                               f"mokymuose {training['kodas']} yra {number(seats)} vietų: nuo šios eilutės "
                               "dalyviai netelpa", Severity.WARNING)
@@ -165,19 +163,11 @@ def rules(ctx: RuleContext, refs: References) -> Iterator[Problem]:
 
 def _library(ctx: RuleContext, person: dict, refs: References) -> Iterator[Problem]:
     library = person["biblioteka"]
-    if refs.loaded and _given(library) and refs.library_code(library) is None:
+    if refs.loaded and given(library) and refs.library_code(library) is None:
         yield ctx.problem("Dalyviai", person["_row"], "biblioteka", library, "nezinoma_biblioteka",
                           f"biblioteka „{library}“ nerasta teritorijos bibliotekų sąraše; jei dalyvis ne iš "
                           "teritorijos, tai gerai, kitaip įrašykite bibliotekos kodą ar tikslų pavadinimą",
                           Severity.WARNING)
-
-
-def _given(value: Any) -> bool:
-    return value is not None and not pd.isna(value)
-
-
-def _key(text: Any) -> str:
-    return " ".join(str(text).split()).casefold()
 
 
 WORKBOOK = WorkbookSpec(

@@ -15,7 +15,7 @@ from automations.lt import number
 from sheets_schema.base import Problem, RowIssue, Severity, SheetModel, WorkbookSpec
 from sheets_schema.references import References
 from sheets_schema.rules import RuleContext, unique
-from sheets_schema.types import Amount, Count, Date, Text, Time, YesNo, choice, parse_text
+from sheets_schema.types import Amount, Count, Date, Text, Time, YesNo, choice, given, parse_text, text_key
 
 ORDER_NUMBER_RE = re.compile(r"NUOM-\d{4}-\d{3}")
 LEGAL_ENTITIES = ("juridinis asmuo", "biudžetinė įstaiga", "NVO")
@@ -124,10 +124,10 @@ def rules(ctx: RuleContext, refs: References) -> Iterator[Problem]:
     rooms_frame = ctx.frame("Patalpos")
     rooms: dict[str, dict] = {}
     for room in [] if rooms_frame is None else rooms_frame.dropna(subset=["patalpa"]).to_dict("records"):
-        rooms.setdefault(_key(room["patalpa"]), room)
+        rooms.setdefault(text_key(room["patalpa"]), room)
     listed = ", ".join(room["patalpa"] for room in rooms.values()) or "lapas tuščias"
     for booking in bookings.dropna(subset=["patalpa"]).to_dict("records"):
-        room = rooms.get(_key(booking["patalpa"]))
+        room = rooms.get(text_key(booking["patalpa"]))
         if room is None:
             yield ctx.problem("Užsakymai", booking["_row"], "patalpa", booking["patalpa"], "nezinoma_patalpa",
                               f"patalpa „{booking['patalpa']}“ nerasta lape „Patalpos“; galimos: {listed}")
@@ -140,15 +140,15 @@ def room_limits(ctx: RuleContext, booking: dict, room: dict) -> Iterator[Problem
     """Capacity, and the youth space's closing time, lead time and discount."""
     row, name = booking["_row"], room["patalpa"]
     people, seats = booking["dalyviu_sk"], room["vietu_skaicius"]
-    if _given(people) and _given(seats) and people > seats:
+    if given(people) and given(seats) and people > seats:
         yield ctx.problem("Užsakymai", row, "dalyviu_sk", people, "per_daug_dalyviu",
                           f"dalyvių ({number(people)}) daugiau nei vietų patalpoje „{name}“ ({number(seats)})")
-    youth = _given(room["jaunimo_erdve"]) and bool(room["jaunimo_erdve"])
+    youth = given(room["jaunimo_erdve"]) and bool(room["jaunimo_erdve"])
     end, booked, day = booking["iki"], booking["paraiskos_data"], booking["data"]
-    if youth and _given(end) and end > YOUTH_CLOSING:
+    if youth and given(end) and end > YOUTH_CLOSING:
         yield ctx.problem("Užsakymai", row, "iki", end, "jaunimo_erdve_vakare",
                           f"jaunimo erdvėje „{name}“ renginiai turi baigtis iki 19:00, o šis baigiasi {end:%H:%M}")
-    if youth and _given(booked) and _given(day) and (day - booked).days < YOUTH_LEAD_DAYS:
+    if youth and given(booked) and given(day) and (day - booked).days < YOUTH_LEAD_DAYS:
         yield ctx.problem("Užsakymai", row, "paraiskos_data", booked, "jaunimo_erdve_per_velai",
                           f"jaunimo erdvę reikia užsakyti bent prieš {YOUTH_LEAD_DAYS} dienų, o paraiška gauta "
                           f"likus {(day - booked).days} d.", Severity.WARNING)
@@ -161,7 +161,7 @@ def room_limits(ctx: RuleContext, booking: dict, room: dict) -> Iterator[Problem
 def overlaps(ctx: RuleContext, bookings: pd.DataFrame) -> Iterator[Problem]:
     """Two bookings that are not cancelled may not share a room at the same time: both are flagged."""
     active = bookings.loc[bookings["busena"] != "atšaukta"].dropna(subset=["patalpa", "data", "nuo", "iki"])
-    active = active.assign(_room=active["patalpa"].map(_key)).sort_values("_row")
+    active = active.assign(_room=active["patalpa"].map(text_key)).sort_values("_row")
     for _, group in active.groupby(["_room", "data"], sort=False):
         rows = [row for row in group.to_dict("records") if row["nuo"] < row["iki"]]
         for index, first in enumerate(rows):
@@ -175,14 +175,6 @@ def _overlap(ctx: RuleContext, booking: dict, other: dict) -> Problem:
     return ctx.problem("Užsakymai", booking["_row"], "nuo", booking["nuo"], "persidengia",
                        f"laikas persidengia su užsakymu {other['uzsakymo_nr']} ({other['_row']} eilutė, "
                        f"{other['nuo']:%H:%M}–{other['iki']:%H:%M}) toje pačioje patalpoje tą pačią dieną")
-
-
-def _given(value: Any) -> bool:
-    return value is not None and not pd.isna(value)
-
-
-def _key(text: Any) -> str:
-    return " ".join(str(text).split()).casefold()
 
 
 WORKBOOK = WorkbookSpec(

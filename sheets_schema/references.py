@@ -6,10 +6,11 @@ checked against the `Bibliotekos` tab of `teritorijos_statistika`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from sheets_schema.types import text_key
 
 MUNICIPALITIES: dict[str, str] = {
     "Panevėžio miesto": "Panevėžio",
@@ -28,10 +29,6 @@ MUNICIPALITIES: dict[str, str] = {
 COUNTIES = ("Panevėžio", "Utenos")
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", str(text)).strip().casefold()
-
-
 @dataclass
 class References:
     """The territory libraries, looked up by code or by name, ignoring case and spacing."""
@@ -42,8 +39,8 @@ class References:
 
     def __post_init__(self) -> None:
         for row in self.libraries.itertuples(index=False):
-            self._lookup[_key(row.kodas)] = row.kodas
-            self._lookup[_key(row.pavadinimas)] = row.kodas
+            self._lookup[text_key(row.kodas)] = row.kodas
+            self._lookup[text_key(row.pavadinimas)] = row.kodas
 
     @property
     def loaded(self) -> bool:
@@ -51,7 +48,7 @@ class References:
 
     def library_code(self, text: object) -> str | None:
         """The `Kodas` of a library given its code or its name; None when unknown."""
-        return self._lookup.get(_key(text)) if text is not None else None
+        return self._lookup.get(text_key(text)) if text is not None else None
 
     def library(self, code: str) -> dict:
         row = self.libraries.loc[self.libraries["kodas"] == code]

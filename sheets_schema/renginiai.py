@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 from sheets_schema.base import Problem, RowIssue, Severity, SheetModel, WorkbookSpec
 from sheets_schema.references import References
 from sheets_schema.rules import RuleContext
-from sheets_schema.types import Amount, Count, Date, Text, Time, YesNo, choice, parse_text
+from sheets_schema.types import Amount, Count, Date, Text, Time, YesNo, choice, parse_text, text_key
 
 FORMATS = ("kontaktinis", "nuotolinis", "mišrus")  # also the `Būdas` of trainings
 PLACES = (  # the Library's buildings; also the places of the visitor log
@@ -159,8 +159,8 @@ def repeated_events(ctx: RuleContext) -> Iterator[Problem]:
     earlier: dict[tuple, list[tuple[int, str]]] = {}
     columns = (present[name] for name in ("_row", "data", "pradzia", "vieta", "pavadinimas"))
     for row_number, day, start, place, name in zip(*columns, strict=True):
-        title = _key(name)
-        seen = earlier.setdefault((day, start, _key(place)), [])
+        title = text_key(name)
+        seen = earlier.setdefault((day, start, text_key(place)), [])
         first = next((number for number, other in seen if _similar(other, title)), None)
         if first is not None:
             yield ctx.problem("Renginiai", row_number, "pavadinimas", name, "dubliuotas_renginys",
@@ -173,10 +173,6 @@ def _similar(first: str, second: str) -> bool:
     matcher = SequenceMatcher(None, first, second)
     return matcher.real_quick_ratio() >= SAME_TITLE_RATIO and matcher.quick_ratio() >= SAME_TITLE_RATIO \
         and matcher.ratio() >= SAME_TITLE_RATIO
-
-
-def _key(text: Any) -> str:
-    return " ".join(str(text).split()).casefold()
 
 
 WORKBOOK = WorkbookSpec(

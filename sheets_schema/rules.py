@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from sheets_schema.base import Problem, Severity, header, make_problem
+from sheets_schema.types import text_key
 
 if TYPE_CHECKING:
     from sheets_schema.base import WorkbookSpec
@@ -89,4 +90,4 @@ def latest_submission_wins(ctx: RuleContext, tab: str, key: Sequence[str], stamp
 
 
 def _norm(value: Any) -> Any:
-    return " ".join(value.split()).casefold() if isinstance(value, str) else value
+    return text_key(value) if isinstance(value, str) else value

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
+import pandas as pd
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
@@ -50,6 +51,16 @@ def is_blank(value: Any) -> bool:
     if value.__class__ is str:
         return not value.strip()
     return value != value  # NaN is the only value unequal to itself
+
+
+def given(value: Any) -> bool:
+    """A value a rule can compare: not missing, not NaN (frames hold NaN for empty numbers)."""
+    return value is not None and not pd.isna(value)
+
+
+def text_key(text: Any) -> str:
+    """Names compared the way people mean them: spacing and capitals do not matter."""
+    return " ".join(str(text).split()).casefold()
 
 
 def is_unknown(value: Any) -> bool:
