@@ -66,6 +66,14 @@ def paragraph(document: DocumentType, text: str = "", *, bold: bool = False, ita
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
+def title_block(document: DocumentType, title: str, subtitle: str | None = None) -> None:
+    """The report title, its period and the date it was prepared, as every report opens."""
+    paragraph(document, title, bold=True, size=16, center=True)
+    if subtitle:
+        paragraph(document, subtitle, bold=True, size=13, center=True)
+    paragraph(document, "Parengta {{ siandien|data }}", italic=True, center=True)
+
+
 def table_of_contents(document: DocumentType) -> None:
     """A TOC field; Word and LibreOffice fill it when the document is opened (updateFields)."""
     para = document.add_paragraph()

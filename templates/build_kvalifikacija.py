@@ -9,7 +9,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from templates.build import heading, new_document, paragraph, save
+from templates.build import heading, new_document, paragraph, save, title_block
 
 
 def build(folder: Path) -> list[Path]:
@@ -18,9 +18,7 @@ def build(folder: Path) -> list[Path]:
 
 def schedule(folder: Path) -> Path:
     document = new_document(landscape=True)
-    paragraph(document, "Kvalifikacijos tobulinimo renginių grafikas", bold=True, size=16, center=True)
-    paragraph(document, "{{ ketvirtis }}", bold=True, size=13, center=True)
-    paragraph(document, "Parengta {{ siandien|data }}", italic=True, center=True)
+    title_block(document, "Kvalifikacijos tobulinimo renginių grafikas", "{{ ketvirtis }}")
     paragraph(document, "Teritorijos bibliotekų darbuotojus kviečiame tobulinti kvalifikaciją {{ istaiga.short_name }} "
                         "organizuojamuose renginiuose. Registruotis galima, kol yra laisvų vietų; nuotolinių "
                         "renginių nuorodos siunčiamos užsiregistravusiems.")
@@ -85,9 +83,7 @@ def certificate(folder: Path) -> Path:
 
 def training_plan(folder: Path) -> Path:
     document = new_document()
-    paragraph(document, "Kvalifikacijos tobulinimo poreikių analizė", bold=True, size=16, center=True)
-    paragraph(document, "ir {{ kiti_metai }} m. mokymų plano projektas", bold=True, size=13, center=True)
-    paragraph(document, "Parengta {{ siandien|data }}", italic=True, center=True)
+    title_block(document, "Kvalifikacijos tobulinimo poreikių analizė", "ir {{ kiti_metai }} m. mokymų plano projektas")
     heading(document, "1. Apklausa")
     paragraph(document, "{{ santrauka }}")
     heading(document, "2. Poreikiai pagal kompetencijų sritis")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from templates.build import heading, new_document, paragraph, save
+from templates.build import heading, new_document, paragraph, save, title_block
 
 
 def build(folder: Path) -> list[Path]:
     document = new_document()
-    paragraph(document, "Projektų apžvalga", bold=True, size=16, center=True)
-    paragraph(document, "Parengta {{ siandien|data }}", italic=True, center=True)
+    title_block(document, "Projektų apžvalga")
     heading(document, "1. Artėjantys terminai")
     paragraph(document, "Ataskaitų terminai ir projektų pabaigos per artimiausias {{ dienos }} dienų.", italic=True,
               size=9)

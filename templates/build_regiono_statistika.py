@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from templates.build import heading, new_document, paragraph, save
+from templates.build import heading, new_document, paragraph, save, title_block
 
 
 def build(folder: Path) -> list[Path]:
     document = new_document()
-    paragraph(document, "Regiono bibliotekų statistikos analizė", bold=True, size=16, center=True)
-    paragraph(document, "{{ metai }} m.", bold=True, size=13, center=True)
-    paragraph(document, "Parengta {{ siandien|data }}", italic=True, center=True)
+    title_block(document, "Regiono bibliotekų statistikos analizė", "{{ metai }} m.")
     heading(document, "1. Pagrindiniai rodikliai")
     paragraph(document, "{{ santrauka }}")
     paragraph(document, "{{p rodikliai }}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from templates.build import heading, new_document, paragraph, save
+from templates.build import heading, new_document, paragraph, save, title_block
 
 
 def _period(document, key: str, number: str) -> None:
@@ -23,9 +23,7 @@ def _period(document, key: str, number: str) -> None:
 
 def build(folder: Path) -> list[Path]:
     document = new_document()
-    paragraph(document, "Komunikacijos ataskaita", bold=True, size=16, center=True)
-    paragraph(document, "{{ menuo.pavadinimas }}", bold=True, size=13, center=True)
-    paragraph(document, "Parengta {{ siandien|data }}", italic=True, center=True)
+    title_block(document, "Komunikacijos ataskaita", "{{ menuo.pavadinimas }}")
     _period(document, "menuo", "1")
     _period(document, "metai_iki_siol", "2")
     paragraph(document, "")
