@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -81,6 +83,18 @@ def test_run_with_a_missing_workbook_fails_that_job_cleanly(tmp_path: Path,
     assert "regiono_statistika: FAILED: inputs could not be read" in out
     assert "Traceback" not in out
     assert (tmp_path / "ataskaitos/Klaidos/teritorijos_statistika.xlsx").exists()
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    flood = ("import automations.cli as cli\n"
+             "cli.COMMANDS['jobs'] = lambda args, settings: [print('eilutė ' * 40) for _ in range(20000)] and 0\n"
+             f"raise SystemExit(cli.main(['jobs', '--workspace', {str(tmp_path)!r}]))\n")
+    writer = subprocess.Popen([sys.executable, "-c", flood], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert writer.stdout.readline().startswith("eilutė".encode())
+    writer.stdout.close()  # like `| head -1`
+    _, errors = writer.communicate(timeout=60)
+    assert writer.returncode == 1
+    assert b"Traceback" not in errors
 
 
 def test_schedule_groups_jobs_by_time_and_prints_crontab(tmp_path: Path) -> None:
