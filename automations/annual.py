@@ -33,7 +33,7 @@ from automations.periods import Period
 from automations.regional import consultations, consultations_by, projects_by, relevant_projects, without_consultations
 from automations.render.charts import bar_chart, line_chart
 from automations.render.docx import DocImage, DocTable
-from automations.statistics import ANSWERS_TAB, KEY_FIGURES, label
+from automations.statistics import ANSWERS_TAB, KEY_FIGURES, STATUS_WARNINGS, label, libraries_with
 from automations.summary import by_month, grouped, with_total
 from automations.training import given, hours_by
 
@@ -111,6 +111,7 @@ def territory_section(results: Results, year: int, sources: Sources) -> dict[str
                       "Registruoti vartotojai pagal savivaldybes", "Vartotojai")
     return {
         "teritorija": True, "teritorijos_metai": stats.year, "pateike": submitted, "bibliotekos": len(stats.libraries),
+        "su_ispejimais": libraries_with(stats, STATUS_WARNINGS),
         "teritorijos_rodikliai": DocTable(["Rodiklis", f"{stats.year - 1} m.", f"{stats.year} m.", "Pokytis"], rows,
                                           numeric={1, 2, 3}),
         "savivaldybes": doc_table(together, [("savivaldybe", "Savivaldybė", "text"),

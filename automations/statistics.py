@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from automations import lt
 from sheets_schema.base import Severity, header
 from sheets_schema.references import MUNICIPALITIES, References
 from sheets_schema.teritorijos_statistika import Ataskaita
@@ -45,6 +46,14 @@ class TerritoryStatistics:
     counties: pd.DataFrame
     territory: pd.Series  # totals for the whole territory (both types)
     previous_territory: pd.Series
+
+
+def libraries_with(stats: TerritoryStatistics, status: str) -> list[str]:
+    """"Library (municipality)" for each active library in ``status``, in Lithuanian order."""
+    frame = stats.libraries.loc[stats.libraries["busena"] == status]
+    frame = frame.sort_values(["savivaldybe", "pavadinimas"], key=lambda column: column.map(lt.sort_key))
+    return [f"{name} ({municipality})" for name, municipality in zip(frame["pavadinimas"], frame["savivaldybe"],
+                                                                     strict=True)]
 
 
 def accepted_answers(answers: pd.DataFrame, refs: References) -> pd.DataFrame:

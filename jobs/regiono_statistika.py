@@ -27,6 +27,7 @@ from automations.statistics import (
     consolidate,
     label,
     latest_year,
+    libraries_with,
 )
 
 WORKBOOK = "teritorijos_statistika"
@@ -146,9 +147,6 @@ def analysis_context(stats: TerritoryStatistics) -> dict:
                  ["Apsilankymai 1 gyventojui", lt.number(before.get("apsilankymai_gyv"), 2),
                   lt.number(now.get("apsilankymai_gyv"), 2), ""]]
     libraries = stats.libraries
-    missing = _sorted(libraries.loc[libraries["busena"] == STATUS_MISSING], "savivaldybe", "pavadinimas")
-    errors = _sorted(libraries.loc[libraries["busena"] == STATUS_ERRORS], "savivaldybe", "pavadinimas")
-    warnings = _sorted(libraries.loc[libraries["busena"] == STATUS_WARNINGS], "savivaldybe", "pavadinimas")
     together = _sorted(stats.municipalities.loc[stats.municipalities["tipas"] == "Iš viso"], "savivaldybe")
     submitted = int(now.get("pateike") or 0)
     summary = (f"{year} m. ataskaitas pateikė ir priimtos {submitted} iš {len(libraries)} teritorijos bibliotekų. "
@@ -172,9 +170,9 @@ def analysis_context(stats: TerritoryStatistics) -> dict:
             [[r.savivaldybe, lt.number(r.registruoti_vartotojai), lt.percent(r.vartotoju_proc),
               lt.number(r.apsilankymai_gyv, 2), lt.number(r.isduotis_vart, 1)] for r in together.itertuples()],
             numeric={1, 2, 3, 4}),
-        "nepateike": [f"{r.pavadinimas} ({r.savivaldybe})" for r in missing.itertuples()],
-        "su_klaidomis": [f"{r.pavadinimas} ({r.savivaldybe})" for r in errors.itertuples()],
-        "su_ispejimais": [f"{r.pavadinimas} ({r.savivaldybe})" for r in warnings.itertuples()],
+        "nepateike": libraries_with(stats, STATUS_MISSING),
+        "su_klaidomis": libraries_with(stats, STATUS_ERRORS),
+        "su_ispejimais": libraries_with(stats, STATUS_WARNINGS),
         "grafikas": DocImage(chart, 160),
     }
 

@@ -37,6 +37,10 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "Naujausia teritorijos bibliotekų statistika – {{ teritorijos_metai }} m.: priimtos "
                         "{{ pateike }} iš {{ bibliotekos }} aktyvių bibliotekų (Panevėžio ir Utenos apskritys) "
                         "ataskaitos. Išsami analizė – regiono statistikos ataskaitoje.")
+    paragraph(document, "{%p if su_ispejimais %}")
+    paragraph(document, "Įtrauktos ir ataskaitos su nepaaiškintais įspėjimais (neįprastas pokytis ar santykis), "
+                        "jų skaičius verta patikrinti: {{ su_ispejimais|join('; ') }}.")
+    paragraph(document, "{%p endif %}")
     paragraph(document, "{{p teritorijos_rodikliai }}")
     heading(document, "Savivaldybės", 2)
     paragraph(document, "{{p savivaldybes }}")

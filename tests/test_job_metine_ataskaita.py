@@ -12,6 +12,7 @@ from docx import Document
 from regional_support import (
     doc_number,
     doc_tables,
+    doc_text,
     error_rows,
     headings,
     independent_figures,
@@ -87,20 +88,40 @@ def test_key_figures_match_an_independent_recount(produced):
     assert shown["Įvykę renginiai"][1] == "nėra duomenų"  # the demo has no events of last year
 
 
-def test_territory_totals_come_from_the_latest_accepted_answers(produced):
-    workspace, report, _ = produced
+def _latest_answers(workspace: Path, year: int) -> dict[str, tuple]:
+    """Each active library's latest answer for ``year``: code → (timestamp, sheet row, row, library)."""
     libs = libraries(workspace)
-    errors = error_rows(report, "teritorijos_statistika", "Formos atsakymai 1")
     latest: dict[str, tuple] = {}
     for number, row in sheet_rows(workspace / "teritorijos_statistika.xlsx", "Formos atsakymai 1"):
         lib = libs.get(norm(row["Biblioteka"]))
-        if lib is None or str(lib["Aktyvi"]).casefold() == "ne" or num(row["Metai"]) != YEAR - 1:
+        if lib is None or str(lib["Aktyvi"]).casefold() == "ne" or num(row["Metai"]) != year:
             continue
         if lib["Kodas"] not in latest or row["Laiko žymė"] >= latest[lib["Kodas"]][0]:
-            latest[lib["Kodas"]] = (row["Laiko žymė"], number, row)
-    users = sum(num(row["Registruoti vartotojai"]) or 0 for _, number, row in latest.values() if number not in errors)
+            latest[lib["Kodas"]] = (row["Laiko žymė"], number, row, lib)
+    return latest
+
+
+def test_territory_totals_come_from_the_latest_accepted_answers(produced):
+    workspace, report, _ = produced
+    errors = error_rows(report, "teritorijos_statistika", "Formos atsakymai 1")
+    latest = _latest_answers(workspace, YEAR - 1)
+    users = sum(num(row["Registruoti vartotojai"]) or 0 for _, number, row, _ in latest.values()
+                if number not in errors)
     territory = next(t for t in doc_tables(workspace / REPORT) if t[0][0] == "Rodiklis" and t[0][2] == f"{YEAR - 1} m.")
     assert doc_number(territory[1][2]) == users
+
+
+def test_accepted_answers_with_unexplained_warnings_are_named(produced):
+    workspace, report, _ = produced
+    problems = report.results["teritorijos_statistika"].problems
+    warned = {p.row for p in problems if p.tab == "Formos atsakymai 1" and p.severity == "įspėjimas"}
+    errors = error_rows(report, "teritorijos_statistika", "Formos atsakymai 1")
+    expected = {lib["Pavadinimas"] for _, number, _, lib in _latest_answers(workspace, YEAR - 1).values()
+                if number in warned and number not in errors}
+    assert expected  # the demo's typo'd loans figure
+    sentence = next(p for p in doc_text(workspace / REPORT).splitlines() if "nepaaiškintais įspėjimais" in p)
+    named = {lib["Pavadinimas"] for lib in libraries(workspace).values() if f"{lib['Pavadinimas']} (" in sentence}
+    assert named == expected
 
 
 def test_every_figure_has_a_source_with_rows_counted(produced):
