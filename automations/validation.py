@@ -89,12 +89,10 @@ def validate_rows(
     explanation = model.explanation_field
     for row_number, cells in rows:
         width = len(cells)
-        values = {}
-        for name, pos in columns:
-            if pos < width:
-                value = cells[pos]
-                if value is not None and not (value.__class__ is str and not value.strip()) and value == value:
-                    values[name] = value
+        # the non-blank cells (None, NaN and only-spaces are blank); a comprehension: this is the hot loop
+        values = {name: value for name, pos in columns
+                  if pos < width and (value := cells[pos]) is not None and value == value
+                  and (value.__class__ is not str or value.strip())}
         try:
             instance = model.model_validate(values)
         except ValidationError as error:

@@ -157,16 +157,20 @@ def repeated_events(ctx: RuleContext) -> Iterator[Problem]:
         return
     present = frame.dropna(subset=["data", "pradzia", "vieta", "pavadinimas"]).sort_values("_row")
     earlier: dict[tuple, list[tuple[int, str]]] = {}
-    columns = (present[name] for name in ("_row", "data", "pradzia", "vieta", "pavadinimas"))
+    places: dict[str, str] = {}  # a few places typed thousands of times: normalise each spelling once
+    columns = (present[name].tolist() for name in ("_row", "data", "pradzia", "vieta", "pavadinimas"))
     for row_number, day, start, place, name in zip(*columns, strict=True):
-        title = text_key(name)
-        seen = earlier.setdefault((day, start, text_key(place)), [])
-        first = next((number for number, other in seen if _similar(other, title)), None)
-        if first is not None:
-            yield ctx.problem("Renginiai", row_number, "pavadinimas", name, "dubliuotas_renginys",
-                              f"panašu, kad tas pats renginys įrašytas antrą kartą: žr. {first} eilutę (ta pati "
-                              "data, pradžia, vieta ir beveik tas pats pavadinimas)", Severity.WARNING)
-        seen.append((row_number, title))
+        if place not in places:
+            places[place] = text_key(place)
+        seen = earlier.setdefault((day, start, places[place]), [])
+        if seen:  # only a slot taken before needs the titles compared
+            title = text_key(name)
+            first = next((number for number, other in seen if _similar(text_key(other), title)), None)
+            if first is not None:
+                yield ctx.problem("Renginiai", row_number, "pavadinimas", name, "dubliuotas_renginys",
+                                  f"panašu, kad tas pats renginys įrašytas antrą kartą: žr. {first} eilutę (ta "
+                                  "pati data, pradžia, vieta ir beveik tas pats pavadinimas)", Severity.WARNING)
+        seen.append((row_number, name))
 
 
 def _similar(first: str, second: str) -> bool:
