@@ -18,11 +18,6 @@ Aggregations = dict[str, tuple[str, str]]
 TOTAL = "Iš viso"
 
 
-def text_key(text: Any) -> str:
-    """Titles typed by different people compare equal when only spacing and case differ."""
-    return " ".join(str(text).split()).casefold() if text is not None and not pd.isna(text) else ""
-
-
 def _numeric(frame: pd.DataFrame, values: Aggregations) -> pd.DataFrame:
     frame = frame.copy()
     for column, how in values.values():

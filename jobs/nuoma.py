@@ -23,8 +23,8 @@ from automations.periods import Period, working_days_before, year_so_far
 from automations.render.docx import DocTable
 from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
 from automations.room_schedule import Slot, week_grid
-from automations.summary import text_key
 from sheets_schema.nuoma import LEGAL_ENTITIES
+from sheets_schema.types import text_key
 
 WORKBOOK = "nuoma"
 SUBJECT = "Nuoma"

@@ -9,7 +9,6 @@ public events (.ics with UIDs that survive a title edit) and the year-so-far sta
 from __future__ import annotations
 
 import datetime as dt
-from difflib import SequenceMatcher
 
 import pandas as pd
 
@@ -19,7 +18,7 @@ from automations.job import Job, JobContext
 from automations.periods import Period, next_month, year_so_far
 from automations.render.ics import CalendarEvent, calendar_bytes
 from automations.render.xlsx import Column, Sheet, workbook_bytes
-from automations.summary import text_key
+from sheets_schema.types import similar_text, text_key
 
 EVENTS = "renginiai"
 PUBLICITY = "viesinimas"
@@ -28,7 +27,6 @@ SHOWN = ("planuojamas", "įvyko")  # cancelled events never reach the programme 
 NOT_PUBLIC = ("specialistai",)  # professional seminars stay out of the public feed
 PLAN_LEAD_DAYS = 45  # a content-plan item belongs to an event it precedes by at most this many days
 PLAN_AFTER_DAYS = 14  # ... or follows (photos, a report) by at most this many
-SAME_TITLE = 0.85
 AUDIENCES = {"vaikai": "vaikams", "jaunimas": "jaunimui", "suaugusieji": "suaugusiesiems", "senjorai": "senjorams",
              "šeimos": "šeimoms", "specialistai": "specialistams", "visi": "visiems"}
 HEAD = ("data", "laikas", "pavadinimas", "vieta", "organizatorius")
@@ -112,16 +110,10 @@ def link_plan(events: pd.DataFrame, plan: pd.DataFrame) -> pd.Series:
             if not -PLAN_AFTER_DAYS <= lead <= PLAN_LEAD_DAYS:
                 continue
             score = (0 if title == wanted else 1, abs(lead))  # the exact title first, then the nearest date
-            if (best is None or score < best[0]) and (title == wanted or _similar(title, wanted)):
+            if (best is None or score < best[0]) and (title == wanted or similar_text(title, wanted)):
                 best = (score, row)
         links.append(best[1] if best else None)
     return pd.Series(links, index=plan.index, dtype=object)
-
-
-def _similar(first: str, second: str) -> bool:
-    matcher = SequenceMatcher(None, first, second)
-    return matcher.real_quick_ratio() >= SAME_TITLE and matcher.quick_ratio() >= SAME_TITLE \
-        and matcher.ratio() >= SAME_TITLE
 
 
 CALENDAR_COLUMNS = [

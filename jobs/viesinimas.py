@@ -17,7 +17,8 @@ from automations.periods import Period, report_month, year_so_far
 from automations.render.charts import bar_chart
 from automations.render.docx import DocImage, DocTable
 from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
-from automations.summary import Aggregations, by_month, grouped, share, text_key, with_total
+from automations.summary import Aggregations, by_month, grouped, share, with_total
+from sheets_schema.types import text_key
 
 WORKBOOK = "viesinimas"
 SUBJECT = "Viešinimas"

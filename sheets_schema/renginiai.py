@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from typing import Annotated, Any
 
 from babel import Locale
@@ -14,7 +13,7 @@ from pydantic_core import PydanticCustomError
 from sheets_schema.base import Problem, RowIssue, Severity, SheetModel, WorkbookSpec
 from sheets_schema.references import References
 from sheets_schema.rules import RuleContext
-from sheets_schema.types import Amount, Count, Date, Text, Time, YesNo, choice, parse_text, text_key
+from sheets_schema.types import Amount, Count, Date, Text, Time, YesNo, choice, parse_text, similar_text, text_key
 
 FORMATS = ("kontaktinis", "nuotolinis", "mišrus")  # also the `Būdas` of trainings
 PLACES = (  # the Library's buildings; also the places of the visitor log
@@ -30,7 +29,6 @@ Place = choice(*PLACES)
 _NOT_ISO = {"AC", "CP", "CQ", "DG", "EA", "IC", "TA", "EU", "EZ", "QO", "UN", "XA", "XB", "XK", "ZZ"}
 COUNTRY_CODES = frozenset(code for code in Locale("lt").territories if len(code) == 2 and code.isalpha()) - _NOT_ISO
 _URL_RE = re.compile(r"(https?://|www\.)\S+\.\S+", re.IGNORECASE)
-SAME_TITLE_RATIO = 0.85  # difflib ratio above which two titles are taken for one event typed twice
 
 
 def parse_country(value: Any) -> str:
@@ -165,18 +163,12 @@ def repeated_events(ctx: RuleContext) -> Iterator[Problem]:
         seen = earlier.setdefault((day, start, places[place]), [])
         if seen:  # only a slot taken before needs the titles compared
             title = text_key(name)
-            first = next((number for number, other in seen if _similar(text_key(other), title)), None)
+            first = next((number for number, other in seen if similar_text(text_key(other), title)), None)
             if first is not None:
                 yield ctx.problem("Renginiai", row_number, "pavadinimas", name, "dubliuotas_renginys",
                                   f"panašu, kad tas pats renginys įrašytas antrą kartą: žr. {first} eilutę (ta "
                                   "pati data, pradžia, vieta ir beveik tas pats pavadinimas)", Severity.WARNING)
         seen.append((row_number, name))
-
-
-def _similar(first: str, second: str) -> bool:
-    matcher = SequenceMatcher(None, first, second)
-    return matcher.real_quick_ratio() >= SAME_TITLE_RATIO and matcher.quick_ratio() >= SAME_TITLE_RATIO \
-        and matcher.ratio() >= SAME_TITLE_RATIO
 
 
 WORKBOOK = WorkbookSpec(

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 from decimal import Decimal, InvalidOperation
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -59,8 +60,21 @@ def given(value: Any) -> bool:
 
 
 def text_key(text: Any) -> str:
-    """Names compared the way people mean them: spacing and capitals do not matter."""
-    return " ".join(str(text).split()).casefold()
+    """Names compared the way people mean them: spacing and capitals do not matter; missing is ""."""
+    if text.__class__ is not str:
+        if text is None or pd.isna(text):
+            return ""
+        text = str(text)
+    return " ".join(text.split()).casefold()
+
+
+SAME_TEXT_RATIO = 0.85  # difflib ratio above which two titles are taken for the same thing typed twice
+
+
+def similar_text(first: str, second: str, ratio: float = SAME_TEXT_RATIO) -> bool:
+    """Near-identical titles (a typo, a missing quote); the cheap upper bounds are tried first."""
+    matcher = SequenceMatcher(None, first, second)
+    return matcher.real_quick_ratio() >= ratio and matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio
 
 
 def is_unknown(value: Any) -> bool:

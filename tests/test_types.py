@@ -27,6 +27,8 @@ from sheets_schema.types import (
     parse_date,
     parse_datetime,
     parse_time,
+    similar_text,
+    text_key,
 )
 
 PARSERS = [parse_date, parse_datetime, parse_time, parse_count, parse_amount, parse_bool]
@@ -132,3 +134,20 @@ def test_choices_ignore_case_and_spacing_but_store_the_canonical_spelling() -> N
 def test_choice_never_raises_anything_but_a_validation_error(text: str) -> None:
     with contextlib.suppress(ValidationError):
         Row(kiekis=1, tipas=text)
+
+
+def test_text_keys_ignore_spacing_and_case_and_treat_missing_as_empty() -> None:
+    assert text_key("  Konferencijų\u00a0 SALĖ ") == text_key("konferencijų salė") == "konferencijų salė"
+    assert text_key(None) == text_key(float("nan")) == text_key("   ") == ""
+    assert text_key(2026) == "2026"
+
+
+@given(st.one_of(st.none(), st.text(), st.integers(), st.floats(allow_nan=True)))
+def test_text_key_is_idempotent_and_never_raises(value) -> None:
+    key = text_key(value)
+    assert text_key(key) == key
+
+
+def test_similar_text_takes_a_typo_but_not_another_title() -> None:
+    assert similar_text("poezijos vakaras „ruduo“", "poezijos vakaras ruduo")
+    assert not similar_text("poezijos vakaras", "kino klubas")
