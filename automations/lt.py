@@ -122,8 +122,19 @@ def sorted_lt(values, key=lambda value: value) -> list:
     return sorted(values, key=lambda item: sort_key(key(item)))
 
 
+_WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+                              *(f"LPT{n}" for n in range(1, 10))})
+
+
 def safe_filename(text: str, limit: int = 120) -> str:
-    """A file name from user text: no path separators, control or reserved characters."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", str(text))
+    """A file name from user text: no path separators, control or reserved characters.
+
+    Outputs also land on Windows network drives, so device names (``NUL``, ``COM1``) are
+    prefixed too.
+    """
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', " ", str(text))
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" .")
-    return cleaned[:limit].rstrip(" .") or "be pavadinimo"
+    cleaned = cleaned[:limit].rstrip(" .") or "be pavadinimo"
+    if cleaned.split(".")[0].strip().upper() in _WINDOWS_DEVICES:
+        cleaned = f"_{cleaned}"[:limit]
+    return cleaned
