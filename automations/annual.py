@@ -33,7 +33,15 @@ from automations.periods import Period
 from automations.regional import consultations, consultations_by, projects_by, relevant_projects, without_consultations
 from automations.render.charts import bar_chart, line_chart
 from automations.render.docx import DocImage, DocTable
-from automations.statistics import ANSWERS_TAB, KEY_FIGURES, STATUS_WARNINGS, label, libraries_with
+from automations.statistics import (
+    ANSWERS_TAB,
+    KEY_FIGURES,
+    STATUS_WARNINGS,
+    change,
+    label,
+    libraries_with,
+    users_chart,
+)
 from automations.summary import by_month, grouped, with_total
 from automations.training import given, hours_by
 
@@ -78,12 +86,6 @@ def doc_table(frame: pd.DataFrame, spec: Spec, bold_last: bool = False) -> DocTa
     return DocTable([header for _, header, _ in spec], rows, numeric=numeric, bold_last=bold_last)
 
 
-def change(now: Any, before: Any) -> float | None:
-    if not given(now) or not given(before) or not float(before):
-        return None
-    return (float(now) - float(before)) / float(before) * 100
-
-
 def whole_year(year: int) -> Period:
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year} m.", str(year))
 
@@ -103,12 +105,7 @@ def territory_section(results: Results, year: int, sources: Sources) -> dict[str
                     f"priimti {stats.year} m. atsakymai (naujausias kiekvienos bibliotekos, be klaidų)", submitted)
     rows = [[label(key), cell(before.get(key), "int"), cell(now.get(key), "int"),
              cell(change(now.get(key), before.get(key)), "change")] for key in KEY_FIGURES]
-    together = stats.municipalities.loc[stats.municipalities["tipas"] == "Iš viso"]
-    together = together.sort_values("savivaldybe", key=lambda c: c.map(lt.sort_key))
-    chart = bar_chart(list(together["savivaldybe"]),
-                      {f"{stats.year - 1} m.": list(together["registruoti_vartotojai_pernai"].fillna(0)),
-                       f"{stats.year} m.": list(together["registruoti_vartotojai"].fillna(0))},
-                      "Registruoti vartotojai pagal savivaldybes", "Vartotojai")
+    together = stats.together()
     return {
         "teritorija": True, "teritorijos_metai": stats.year, "pateike": submitted, "bibliotekos": len(stats.libraries),
         "su_ispejimais": libraries_with(stats, STATUS_WARNINGS),
@@ -119,7 +116,7 @@ def territory_section(results: Results, year: int, sources: Sources) -> dict[str
                                              ("vartotoju_proc", "Proc. gyventojų", "percent"),
                                              ("apsilankymai", "Apsilankymai", "int"), ("isduotis", "Išduotis", "int"),
                                              ("renginiai", "Renginiai", "int")]),
-        "grafikas_teritorija": DocImage(chart, 160),
+        "grafikas_teritorija": DocImage(users_chart(stats), 160),
     }
 
 

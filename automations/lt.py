@@ -122,6 +122,11 @@ def sorted_lt(values, key=lambda value: value) -> list:
     return sorted(values, key=lambda item: sort_key(key(item)))
 
 
+def sort_frame(frame: Any, *columns: str) -> Any:
+    """A pandas frame's rows in Lithuanian alphabetical order of ``columns``, renumbered from 0."""
+    return frame.sort_values(list(columns), key=lambda column: column.map(sort_key)).reset_index(drop=True)
+
+
 _WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
                               *(f"LPT{n}" for n in range(1, 10))})
 

@@ -43,7 +43,7 @@ def without_consultations(rows: pd.DataFrame, refs: References) -> pd.DataFrame:
     libraries = refs.libraries
     active = libraries.loc[libraries["aktyvi"].map(lambda v: v is None or pd.isna(v) or bool(v))]
     missing = active.loc[~active["kodas"].isin(set(rows["kodas"].dropna()))]
-    return missing.sort_values(["savivaldybe", "pavadinimas"], key=lambda c: c.map(lt.sort_key)).reset_index(drop=True)
+    return lt.sort_frame(missing, "savivaldybe", "pavadinimas")
 
 
 # ------------------------------------------------------------------ projects

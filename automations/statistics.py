@@ -9,10 +9,12 @@ count: the latest submission per library and year, without errors. Unknown value
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from automations import lt
+from automations.render.charts import bar_chart
 from sheets_schema.base import Severity, header
 from sheets_schema.references import MUNICIPALITIES, References
 from sheets_schema.teritorijos_statistika import Ataskaita
@@ -47,11 +49,30 @@ class TerritoryStatistics:
     territory: pd.Series  # totals for the whole territory (both types)
     previous_territory: pd.Series
 
+    def together(self) -> pd.DataFrame:
+        """One row per municipality, SVB and school libraries together, in Lithuanian order."""
+        return lt.sort_frame(self.municipalities.loc[self.municipalities["tipas"] == "Iš viso"], "savivaldybe")
+
+
+def change(now: Any, before: Any) -> float | None:
+    """Per cent change from ``before``; None when either is missing or ``before`` is 0."""
+    if now is None or before is None or pd.isna(now) or pd.isna(before) or not float(before):
+        return None
+    return (float(now) - float(before)) / float(before) * 100
+
+
+def users_chart(stats: TerritoryStatistics) -> bytes:
+    """Registered users per municipality, last year beside this year (PNG)."""
+    together = stats.together()
+    return bar_chart(list(together["savivaldybe"]),
+                     {f"{stats.year - 1} m.": list(together["registruoti_vartotojai_pernai"].fillna(0)),
+                      f"{stats.year} m.": list(together["registruoti_vartotojai"].fillna(0))},
+                     "Registruoti vartotojai pagal savivaldybes", "Vartotojai")
+
 
 def libraries_with(stats: TerritoryStatistics, status: str) -> list[str]:
     """"Library (municipality)" for each active library in ``status``, in Lithuanian order."""
-    frame = stats.libraries.loc[stats.libraries["busena"] == status]
-    frame = frame.sort_values(["savivaldybe", "pavadinimas"], key=lambda column: column.map(lt.sort_key))
+    frame = lt.sort_frame(stats.libraries.loc[stats.libraries["busena"] == status], "savivaldybe", "pavadinimas")
     return [f"{name} ({municipality})" for name, municipality in zip(frame["pavadinimas"], frame["savivaldybe"],
                                                                      strict=True)]
 

@@ -106,7 +106,7 @@ def people_workbook(attended: pd.DataFrame, year: int) -> bytes:
     people = attended.groupby("asmuo").agg(
         vardas=("vardas_pavarde", "first"), biblioteka=("bibliotekos_pavadinimas", "first"),
         savivaldybe=("savivaldybe", "first"), mokymai=("_kodas", "nunique"), valandos=("valandos", "sum"))
-    people = people.sort_values("vardas", key=lambda c: c.map(lt.sort_key)).reset_index(drop=True)
+    people = lt.sort_frame(people, "vardas")
     detail = attended.sort_values(["vardas_pavarde", "pabaigos_data"], key=lambda c: c.map(
         lambda v: lt.sort_key(v) if isinstance(v, str) else v))
     return workbook_bytes([

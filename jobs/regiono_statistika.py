@@ -12,7 +12,6 @@ import pandas as pd
 
 from automations import lt
 from automations.job import Job, JobContext
-from automations.render.charts import bar_chart
 from automations.render.docx import DocImage, DocTable
 from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
 from automations.statistics import (
@@ -24,10 +23,12 @@ from automations.statistics import (
     STATUS_MISSING,
     STATUS_WARNINGS,
     TerritoryStatistics,
+    change,
     consolidate,
     label,
     latest_year,
     libraries_with,
+    users_chart,
 )
 
 WORKBOOK = "teritorijos_statistika"
@@ -56,13 +57,9 @@ def _other_columns() -> list[Column]:
     return [Column(key, label(key), kinds.get(key, "int"), 13) for key in FIGURES if key not in KEY_FIGURES]
 
 
-def _sorted(frame: pd.DataFrame, *keys: str) -> pd.DataFrame:
-    return frame.sort_values(list(keys), key=lambda column: column.map(lt.sort_key)).reset_index(drop=True)
-
-
 def statistics_workbook(stats: TerritoryStatistics) -> bytes:
     year = stats.year
-    libraries = _sorted(stats.libraries, "savivaldybe", "tipas", "pavadinimas")
+    libraries = lt.sort_frame(stats.libraries, "savivaldybe", "tipas", "pavadinimas")
     identity = [Column("kodas", "Kodas", width=13), Column("pavadinimas", "Biblioteka", width=45),
                 Column("savivaldybe", "Savivaldybė", width=18), Column("tipas", "Tipas", width=16),
                 Column("busena", "Būsena", width=14)]
@@ -74,7 +71,7 @@ def statistics_workbook(stats: TerritoryStatistics) -> bytes:
     )
     munis = stats.municipalities.copy()
     munis["tipas"] = munis["tipas"].replace({"mokyklos biblioteka": "Mokyklų bibliotekos"})
-    munis = munis.sort_values(["savivaldybe", "tipas"], key=lambda c: c.map(lt.sort_key)).reset_index(drop=True)
+    munis = lt.sort_frame(munis, "savivaldybe", "tipas")
     level_columns = [Column("pateike", "Pateikė ataskaitą", "int", 10), *_key_columns(),
                      Column("gyventojai", "Gyventojai", "int", 12), *INDICATOR_COLUMNS]
     muni_sheet = Sheet(
@@ -93,7 +90,7 @@ def statistics_workbook(stats: TerritoryStatistics) -> bytes:
     counties = pd.concat([counties, total], ignore_index=True)
     county_sheet = Sheet("Apskritys", counties, [Column("apskritis", "Apskritis", width=22), *level_columns],
                          title=f"Apskritys ir visa teritorija, {year} m.", bold_rows={len(counties) - 1})
-    together = _sorted(munis.loc[munis["tipas"] == "Iš viso"], "savivaldybe")
+    together = stats.together()
     chart_sheet = Sheet(
         "Rodikliai", together,
         [Column("savivaldybe", "Savivaldybė", width=20),
@@ -107,7 +104,7 @@ def statistics_workbook(stats: TerritoryStatistics) -> bytes:
             Chart("bar", "Apsilankymai vienam gyventojui", "savivaldybe", ["apsilankymai_gyv"], anchor="H22"),
         ],
     )
-    board = _sorted(stats.libraries, "busena", "savivaldybe", "pavadinimas")
+    board = lt.sort_frame(stats.libraries, "busena", "savivaldybe", "pavadinimas")
     counts = board["busena"].value_counts()
     board_sheet = Sheet(
         "Būsena", board, identity, title=f"Ataskaitų būsena, {year} m.",
@@ -141,23 +138,19 @@ def _change_table(frame: pd.DataFrame, year: int) -> DocTable:
 def analysis_context(stats: TerritoryStatistics) -> dict:
     year, now, before = stats.year, stats.territory, stats.previous_territory
     headline = [[label(key), lt.number(before.get(key)), lt.number(now.get(key)),
-                 lt.signed_percent(_change(now.get(key), before.get(key)))] for key in KEY_FIGURES]
+                 lt.signed_percent(change(now.get(key), before.get(key)))] for key in KEY_FIGURES]
     headline += [["Registruoti vartotojai, proc. gyventojų", lt.percent(before.get("vartotoju_proc")),
                   lt.percent(now.get("vartotoju_proc")), ""],
                  ["Apsilankymai 1 gyventojui", lt.number(before.get("apsilankymai_gyv"), 2),
                   lt.number(now.get("apsilankymai_gyv"), 2), ""]]
     libraries = stats.libraries
-    together = _sorted(stats.municipalities.loc[stats.municipalities["tipas"] == "Iš viso"], "savivaldybe")
+    together = stats.together()
     submitted = int(now.get("pateike") or 0)
     summary = (f"{year} m. ataskaitas pateikė ir priimtos {submitted} iš {len(libraries)} teritorijos bibliotekų. "
                f"Jos turėjo {lt.number(now.get('registruoti_vartotojai'))} registruotų vartotojų "
                f"({lt.percent(now.get('vartotoju_proc'))} gyventojų), sulaukė "
                f"{lt.number(now.get('apsilankymai'))} apsilankymų ir išdavė {lt.number(now.get('isduotis'))} "
                f"fiz. vnt. dokumentų.")
-    chart = bar_chart(list(together["savivaldybe"]),
-                      {f"{year - 1} m.": list(together["registruoti_vartotojai_pernai"].fillna(0)),
-                       f"{year} m.": list(together["registruoti_vartotojai"].fillna(0))},
-                      "Registruoti vartotojai pagal savivaldybes", "Vartotojai")
     return {
         "metai": year,
         "pernai": year - 1,
@@ -173,14 +166,8 @@ def analysis_context(stats: TerritoryStatistics) -> dict:
         "nepateike": libraries_with(stats, STATUS_MISSING),
         "su_klaidomis": libraries_with(stats, STATUS_ERRORS),
         "su_ispejimais": libraries_with(stats, STATUS_WARNINGS),
-        "grafikas": DocImage(chart, 160),
+        "grafikas": DocImage(users_chart(stats), 160),
     }
-
-
-def _change(now: object, before: object) -> float | None:
-    if now is None or before is None or pd.isna(now) or pd.isna(before) or not before:
-        return None
-    return (float(now) - float(before)) / float(before) * 100
 
 
 def produce(ctx: JobContext) -> None:
