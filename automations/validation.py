@@ -20,9 +20,9 @@ from pydantic import TypeAdapter, ValidationError
 from automations.backends.base import Backend, BackendError, InputError
 from automations.tables import RawSheet, SheetLayout, data_rows, locate_columns
 from sheets_schema import REFERENCE_WORKBOOK, workbook
-from sheets_schema.base import Problem, Severity, SheetModel, WorkbookSpec, header, make_problem
+from sheets_schema.base import Problem, Severity, SheetModel, header, make_problem
 from sheets_schema.references import References
-from sheets_schema.rules import RuleContext
+from sheets_schema.spec import RuleContext, WorkbookSpec
 
 
 @dataclass

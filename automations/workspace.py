@@ -23,7 +23,8 @@ from automations.config import CONFIG_NAME
 from automations.render.docx import DEFAULT_TEMPLATES
 from automations.render.xlsx import FIXED_CREATED, Formats, kind_of, write_cell
 from sheets_schema import workbooks
-from sheets_schema.base import ColumnSpec, WorkbookSpec
+from sheets_schema.base import ColumnSpec
+from sheets_schema.spec import WorkbookSpec
 
 LISTS_TAB = "Sąrašai"
 

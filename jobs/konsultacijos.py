@@ -1,6 +1,6 @@
 """`konsultacijos`: methodological consultations of the year, and the libraries that received none.
 
-Counts come from :mod:`automations.regional` (the annual report uses the same functions).
+Counts come from :mod:`automations.domain.consultations` (the annual report uses the same functions).
 A consultation naming a library that is not on the territory list is an error in validation
 and stays out of every count until fixed.
 """
@@ -12,10 +12,10 @@ import datetime as dt
 import pandas as pd
 
 from automations import lt
-from automations.indicators import references
+from automations.domain.consultations import consultations, consultations_by, without_consultations
+from automations.domain.rows import references
 from automations.job import Job, JobContext
 from automations.periods import Period
-from automations.regional import consultations, consultations_by, without_consultations
 from automations.render.charts import bar_chart
 from automations.render.docx import DocImage, DocTable
 from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes

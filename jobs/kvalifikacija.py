@@ -1,6 +1,6 @@
 """`kvalifikacija`: training schedule (xlsx, docx, .ics), certificates, training hours, needs and next year's plan.
 
-Counting lives in :mod:`automations.training` (shared with the activity plan and the annual
+Counting lives in :mod:`automations.domain.training` (shared with the activity plan and the annual
 report); numbering certificates in :mod:`automations.register`. Names of participants appear
 only on their certificates, in the certificate register and in the restricted hours list.
 """
@@ -12,8 +12,9 @@ import logging
 
 import pandas as pd
 
-from automations import lt, training
-from automations.indicators import references
+from automations import lt
+from automations.domain import training
+from automations.domain.rows import references
 from automations.job import Job, JobContext
 from automations.register import Entry, RegisterError, assign_numbers, issued, read_register, register_workbook
 from automations.render.charts import bar_chart

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from automations import annual, lt
-from automations.annual import Sources, cell, change
-from automations.indicators import WORKBOOKS, Measured, compute_all
+from automations import lt
+from automations.domain import annual
+from automations.domain.annual import Sources, cell, change
+from automations.domain.plan import execution, status_counts
+from automations.domain.registry import WORKBOOKS, Measured, compute_all
 from automations.job import Job, JobContext
-from automations.plan import execution, status_counts
 from automations.render.docx import DocTable
 from automations.render.xlsx import Column, Sheet, workbook_bytes
-from automations.training import given
+from sheets_schema.types import given
 
 SUBJECT = "Metinė ataskaita"
 KEY_FIGURES = ("Įvykę renginiai", "Renginių dalyviai", "Parodos", "Ekskursijos", "Ekskursijų dalyviai",

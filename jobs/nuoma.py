@@ -17,12 +17,12 @@ from typing import Any
 import pandas as pd
 
 from automations import lt
+from automations.domain.rentals import Price, rental_price
 from automations.job import Job, JobContext
-from automations.money import Price, rental_price
 from automations.periods import Period, working_days_before, year_so_far
 from automations.render.docx import DocTable
+from automations.render.week_grid import Slot, week_grid
 from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
-from automations.room_schedule import Slot, week_grid
 from sheets_schema.nuoma import LEGAL_ENTITIES
 from sheets_schema.types import text_key
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 from automations import lt
+from automations.domain.projects import DEADLINE_DAYS, MISMATCH, budget_check, deadlines, projects_by, relevant_projects
 from automations.job import Job, JobContext
-from automations.regional import DEADLINE_DAYS, MISMATCH, budget_check, deadlines, projects_by, relevant_projects
 from automations.render.charts import bar_chart
 from automations.render.docx import DocImage, DocTable
 from automations.render.xlsx import Column, Sheet, workbook_bytes
 from automations.summary import with_total
-from automations.training import given
+from sheets_schema.types import given
 
 WORKBOOK = "projektai"
 SUBJECT = "Projektai"

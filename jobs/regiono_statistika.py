@@ -11,10 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from automations import lt
-from automations.job import Job, JobContext
-from automations.render.docx import DocImage, DocTable
-from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
-from automations.statistics import (
+from automations.domain.territory import (
     ANSWERS_TAB,
     FIGURES,
     KEY_FIGURES,
@@ -30,6 +27,9 @@ from automations.statistics import (
     libraries_with,
     users_chart,
 )
+from automations.job import Job, JobContext
+from automations.render.docx import DocImage, DocTable
+from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
 
 WORKBOOK = "teritorijos_statistika"
 SUBJECT = "Regiono statistika"

@@ -13,7 +13,7 @@ import datetime as dt
 import pandas as pd
 
 from automations import lt
-from automations.event_statistics import statistics_workbook
+from automations.domain.events import statistics_workbook
 from automations.job import Job, JobContext
 from automations.periods import Period, next_month, year_so_far
 from automations.render.ics import CalendarEvent, calendar_bytes

@@ -1,8 +1,8 @@
 """`veiklos_planas`: the annual activity plan (goal → task → measure) and how far it has been carried out.
 
-Actual values of measures with `Automatinis rodiklis` come from :mod:`automations.indicators`
+Actual values of measures with `Automatinis rodiklis` come from :mod:`automations.domain.registry`
 (the same figures the annual report shows); the others from `Faktinė reikšmė`. Each measure
-gets its % of target, the share expected by today and a status (see :mod:`automations.plan`).
+gets its % of target, the share expected by today and a status (see :mod:`automations.domain.plan`).
 """
 
 from __future__ import annotations
@@ -10,9 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from automations import lt
-from automations.indicators import WORKBOOKS, compute_all
-from automations.job import Job, JobContext
-from automations.plan import (
+from automations.domain.plan import (
     STATUS_STYLES,
     WHOLE_YEAR,
     completed_quarters,
@@ -21,9 +19,11 @@ from automations.plan import (
     numbered,
     status_counts,
 )
+from automations.domain.registry import WORKBOOKS, compute_all
+from automations.job import Job, JobContext
 from automations.render.docx import DocTable
 from automations.render.xlsx import Column, Sheet, workbook_bytes
-from automations.training import given
+from sheets_schema.types import given
 
 WORKBOOK = "veiklos_planas"
 SUBJECT = "Veiklos planas"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import import_module
 
-from sheets_schema.base import WorkbookSpec
+from sheets_schema.spec import WorkbookSpec
 
 WORKBOOK_NAMES = (
     "teritorijos_statistika",

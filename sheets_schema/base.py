@@ -9,20 +9,16 @@ Everything ends up as a ``Problem``, the one record every report and feedback is
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.fields import FieldInfo
 
 from automations.lt import number
 from sheets_schema.types import is_blank
-
-if TYPE_CHECKING:
-    from sheets_schema.references import References
-    from sheets_schema.rules import RuleContext
 
 
 class Severity(StrEnum):
@@ -208,26 +204,6 @@ def _choices(annotation: Any) -> tuple[str, ...]:
         if typing.get_origin(arg) is Literal:
             return tuple(typing.get_args(arg))
     return ()
-
-
-RulesFunction = Callable[["RuleContext", "References"], Iterable[Problem]]
-
-
-@dataclass(frozen=True)
-class WorkbookSpec:
-    """One input workbook (a Google spreadsheet or form; ``<name>.xlsx`` locally)."""
-
-    name: str
-    title: str  # Lithuanian, shown to staff
-    tabs: tuple[type[SheetModel], ...]
-    rules: RulesFunction | None = None
-    reference_tabs: tuple[str, ...] = ()  # tabs of lists others point to, validated first
-
-    def tab(self, title: str) -> type[SheetModel]:
-        for model in self.tabs:
-            if model.tab == title:
-                return model
-        raise KeyError(title)
 
 
 def filled(value: Any) -> bool:

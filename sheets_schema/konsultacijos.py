@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from automations.lt import number
-from sheets_schema.base import Problem, RowIssue, Severity, SheetModel, WorkbookSpec
+from sheets_schema.base import Problem, RowIssue, Severity, SheetModel
 from sheets_schema.references import References
-from sheets_schema.rules import RuleContext
+from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import Count, Date, Text, choice
 
 WORKDAY_MINUTES = 480

@@ -9,11 +9,12 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from automations.lt import QUARTERS, number
-from sheets_schema.base import Problem, RowIssue, Severity, SheetModel, WorkbookSpec
+from sheets_schema.base import Problem, RowIssue, Severity, SheetModel
 from sheets_schema.nuoma import Email
 from sheets_schema.references import References
 from sheets_schema.renginiai import Format
-from sheets_schema.rules import RuleContext, unique
+from sheets_schema.rules import unique
+from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import Amount, Count, Date, DateTime, Text, Time, YesNo, choice, given, text_key
 
 COMPETENCE_AREAS = (

@@ -8,10 +8,11 @@ import pandas as pd
 from pydantic import Field
 
 from automations.lt import number
-from sheets_schema.base import Problem, RowIssue, Severity, SheetModel, WorkbookSpec
+from sheets_schema.base import Problem, RowIssue, Severity, SheetModel
 from sheets_schema.references import References
 from sheets_schema.renginiai import Place
-from sheets_schema.rules import RuleContext, unique
+from sheets_schema.rules import unique
+from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import Count, Date, Text, choice
 
 # A day is suspicious above max(3 × the place's 95th percentile, 50), once the place has 20 days of data.

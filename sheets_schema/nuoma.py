@@ -12,9 +12,10 @@ from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from automations.lt import number
-from sheets_schema.base import Problem, RowIssue, Severity, SheetModel, WorkbookSpec
+from sheets_schema.base import Problem, RowIssue, Severity, SheetModel
 from sheets_schema.references import References
-from sheets_schema.rules import RuleContext, unique
+from sheets_schema.rules import unique
+from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import Amount, Count, Date, Text, Time, YesNo, choice, given, parse_text, text_key
 
 ORDER_NUMBER_RE = re.compile(r"NUOM-\d{4}-\d{3}")

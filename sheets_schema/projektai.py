@@ -8,7 +8,8 @@ from decimal import Decimal
 from pydantic import Field
 
 from automations.lt import money
-from sheets_schema.base import RowIssue, Severity, SheetModel, WorkbookSpec
+from sheets_schema.base import RowIssue, Severity, SheetModel
+from sheets_schema.spec import WorkbookSpec
 from sheets_schema.types import Amount, Date, Text, choice
 
 BUDGET_TOLERANCE = Decimal(1)  # Eur: rounding in grant agreements

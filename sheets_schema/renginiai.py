@@ -10,9 +10,9 @@ from babel import Locale
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from sheets_schema.base import Problem, RowIssue, Severity, SheetModel, WorkbookSpec
+from sheets_schema.base import Problem, RowIssue, Severity, SheetModel
 from sheets_schema.references import References
-from sheets_schema.rules import RuleContext
+from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import Amount, Count, Date, Text, Time, YesNo, choice, parse_text, similar_text, text_key
 
 FORMATS = ("kontaktinis", "nuotolinis", "mišrus")  # also the `Būdas` of trainings

@@ -8,49 +8,11 @@ Values of fields that failed to parse are None.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import pandas as pd
-
-from sheets_schema.base import Problem, Severity, header, make_problem
+from sheets_schema.base import Problem, Severity, header
+from sheets_schema.spec import RuleContext
 from sheets_schema.types import text_key
-
-if TYPE_CHECKING:
-    from sheets_schema.base import WorkbookSpec
-
-
-@dataclass
-class RuleContext:
-    """The tabs of one workbook under validation, and the rows rules have set aside."""
-
-    spec: WorkbookSpec
-    tabs: dict[str, pd.DataFrame]
-    _dropped: dict[str, set[int]] = field(default_factory=dict)
-
-    def frame(self, tab: str) -> pd.DataFrame | None:
-        frame = self.tabs.get(tab)
-        return None if frame is None or frame.empty else frame
-
-    def problem(
-        self,
-        tab: str,
-        row: int,
-        field_name: str | None,
-        value: Any,
-        rule: str,
-        detail: str,
-        severity: Severity = Severity.ERROR,
-        drop_row: bool = False,
-    ) -> Problem:
-        column = header(self.spec.tab(tab), field_name) if field_name else None
-        if drop_row or severity is Severity.ERROR:
-            self._dropped.setdefault(tab, set()).add(int(row))
-        return make_problem(self.spec.name, tab, int(row), column, value, rule, detail, severity, drop_row)
-
-    def dropped(self, tab: str) -> set[int]:
-        """Rows an earlier rule already keeps out (superseded, duplicated, wrong reference)."""
-        return self._dropped.get(tab, set())
 
 
 def unique(ctx: RuleContext, tab: str, key: Sequence[str], severity: Severity = Severity.ERROR) -> Iterator[Problem]:

@@ -8,9 +8,10 @@ import pandas as pd
 from pydantic import Field
 
 from automations.lt import number, signed_percent
-from sheets_schema.base import Problem, RowIssue, Severity, SheetModel, WorkbookSpec
+from sheets_schema.base import Problem, RowIssue, Severity, SheetModel
 from sheets_schema.references import COUNTIES, MUNICIPALITIES, References
-from sheets_schema.rules import RuleContext, latest_submission_wins, unique
+from sheets_schema.rules import latest_submission_wins, unique
+from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import (
     Amount,
     Count,

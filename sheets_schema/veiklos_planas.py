@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from automations.lt import QUARTERS, number
-from sheets_schema.base import RowIssue, Severity, SheetModel, WorkbookSpec
+from sheets_schema.base import RowIssue, Severity, SheetModel
+from sheets_schema.spec import WorkbookSpec
 from sheets_schema.types import Amount, AmountOrUnknown, Count, Text, choice
 
 # Figures the suite computes for the plan's year (automations/indicators.py has one function per name).

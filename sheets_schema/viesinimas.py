@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from sheets_schema.base import RowIssue, SheetModel, WorkbookSpec
+from sheets_schema.base import RowIssue, SheetModel
+from sheets_schema.spec import WorkbookSpec
 from sheets_schema.types import Count, Date, Text, choice
 
 Channel = choice(

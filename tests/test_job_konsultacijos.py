@@ -21,7 +21,7 @@ from regional_support import (
     table,
 )
 
-from automations.regional import consultations, consultations_by, without_consultations
+from automations.domain.consultations import consultations, consultations_by, without_consultations
 from sheets_schema.references import References
 
 YEAR = 2026

@@ -15,7 +15,7 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 from regional_support import day, doc_tables, libraries, norm, num, published, run_once, sheet_rows, table, yes
 
-from automations import training
+from automations.domain import training
 from automations.register import NOT_REISSUED, Entry, assign_numbers, read_register, register_workbook
 
 TODAY = dt.date(2026, 11, 22)

@@ -25,8 +25,8 @@ from regional_support import (
     table,
 )
 
-from automations.annual import Sources, cell, change, doc_table
-from automations.indicators import Measured
+from automations.domain.annual import Sources, cell, change, doc_table
+from automations.domain.registry import Measured
 
 TODAY = dt.date(2026, 11, 22)
 YEAR = 2026

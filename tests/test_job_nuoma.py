@@ -10,11 +10,11 @@ from pathlib import Path
 from communication_support import all_text, day, error_rows, input_rows, outputs, table
 from communication_support import frame_of as typed
 
-from automations.money import rental_price
+from automations.domain.rentals import rental_price
 from automations.periods import working_days_before, year_so_far
 from jobs.nuoma import document_context, income_by, income_rows, priced_bookings, renter_shown, schedule_sheets
 from sheets_schema.nuoma import WORKBOOK, Patalpa, Uzsakymas, overlaps
-from sheets_schema.rules import RuleContext
+from sheets_schema.spec import RuleContext
 
 SATURDAY, MONDAY = dt.date(2026, 12, 5), dt.date(2026, 12, 7)
 ROOMS = [{"Patalpa": "Konferencijų salė", "Adresas": "Respublikos g. 14", "Vietų skaičius": 80,
@@ -88,7 +88,7 @@ def test_reports_show_private_renters_as_fizinis_asmuo():
 
 
 def _price_from_input(row: dict, room: dict) -> Decimal:
-    """The rental price recomputed by hand from the input cells (not through automations.money)."""
+    """The rental price recomputed by hand from the input cells (not through automations.domain.rentals)."""
     def dec(value) -> Decimal:
         return Decimal(str(value).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
     def minutes(value) -> int:

@@ -13,7 +13,7 @@ from docx import Document
 from regional_support import day, doc_tables, num, published, run_once, sheet_rows, table
 
 from automations import lt
-from automations.regional import MATCH, MISMATCH, budget_check, deadlines, relevant_projects
+from automations.domain.projects import MATCH, MISMATCH, budget_check, deadlines, relevant_projects
 
 TODAY = dt.date(2026, 11, 22)
 YEAR = 2026

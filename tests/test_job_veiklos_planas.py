@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from regional_support import doc_tables, headings, independent_figures, num, published, run_once, sheet_rows, table
 
-from automations.indicators import REGISTRY, Measured
-from automations.plan import BEHIND, DONE, NO_DATA, ON_TRACK, execution, expected_share, numbered, status
+from automations.domain.plan import BEHIND, DONE, NO_DATA, ON_TRACK, execution, expected_share, numbered, status
+from automations.domain.registry import REGISTRY, Measured
 from sheets_schema.veiklos_planas import AUTO_FIGURES
 
 TODAY = dt.date(2026, 11, 22)

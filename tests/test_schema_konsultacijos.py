@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from sheets_schema.base import Severity
 from sheets_schema.konsultacijos import WORKBOOK, Konsultacija
 from sheets_schema.references import References
-from sheets_schema.rules import RuleContext
+from sheets_schema.spec import RuleContext
 
 ROW = {"Data": "2026-02-03", "Biblioteka": "BRZ-SVB", "Tema": "statistika ir ataskaitos", "Būdas": "telefonu",
        "Trukmė, min": "30", "Konsultantas": "R. Petrauskienė"}

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from sheets_schema.base import Severity
 from sheets_schema.kvalifikacija import COMPETENCE_AREAS, WORKBOOK, Dalyvis, Mokymai, Poreikis
 from sheets_schema.references import References
-from sheets_schema.rules import RuleContext
+from sheets_schema.spec import RuleContext
 
 TRAINING = {
     "Kodas": "KT-2026-001", "Pavadinimas": "Dirbtinis intelektas bibliotekoje", "Forma": "seminaras",

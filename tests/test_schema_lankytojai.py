@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from sheets_schema.base import Severity
 from sheets_schema.lankytojai import WORKBOOK, Lankytojai
 from sheets_schema.references import References
-from sheets_schema.rules import RuleContext
+from sheets_schema.spec import RuleContext
 
 DAY = {"Data": "2026-06-14", "Vieta": "J. Urbšio sodyba (Zaosė)", "Lankytojai iš viso": "120"}
 

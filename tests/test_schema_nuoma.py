@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from sheets_schema.base import Severity
 from sheets_schema.nuoma import WORKBOOK, Patalpa, Uzsakymas
 from sheets_schema.references import References
-from sheets_schema.rules import RuleContext
+from sheets_schema.spec import RuleContext
 
 BOOKING = {
     "Užsakymo Nr.": "NUOM-2026-001", "Paraiškos data": "2026-01-10", "Būsena": "patvirtinta",

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from sheets_schema.base import Severity
 from sheets_schema.references import References
 from sheets_schema.renginiai import WORKBOOK, Ekskursija, Paroda, Renginys
-from sheets_schema.rules import RuleContext
+from sheets_schema.spec import RuleContext
 
 EVENT = {
     "Data": "2026-03-05", "Pradžia": "17:30", "Pabaiga": "19:00", "Pavadinimas": "Knygos „Upė“ pristatymas",

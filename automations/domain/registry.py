@@ -8,7 +8,6 @@ and tab it counts, with what filter, and how many rows, for the report's source 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,16 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-from automations.money import rental_price
-from automations.statistics import ANSWERS_TAB, TerritoryStatistics, consolidate, label, latest_year
-from automations.training import attendance, given, normalise
-from automations.validation import WorkbookResult
-from sheets_schema import workbook as workbook_spec
-from sheets_schema.references import References
+from automations.domain.rentals import rental_price
+from automations.domain.rows import Results, in_year, overlaps_year, references, tab_frame, total
+from automations.domain.territory import ANSWERS_TAB, TerritoryStatistics, consolidate, label, latest_year
+from automations.domain.training import attendance, normalise
 from sheets_schema.renginiai import PLACES
+from sheets_schema.types import given
 from sheets_schema.veiklos_planas import AUTO_FIGURES
 
-Results = dict[str, WorkbookResult]
 ZAOSE = PLACES[3]
 DONE = "įvykdyta"
 
@@ -46,35 +43,6 @@ class Measured:
 
 
 Indicator = Callable[[Results, int], Measured]
-
-
-def tab_frame(results: Results, workbook: str, tab: str) -> pd.DataFrame:
-    """The kept rows of a tab; an empty frame with the right columns when it was not read."""
-    if workbook in results:
-        return results[workbook].frame(tab).copy()
-    model = workbook_spec(workbook).tab(tab)
-    return pd.DataFrame(columns=[*model.model_fields, "_row"])
-
-
-def in_year(frame: pd.DataFrame, column: str, year: int) -> pd.DataFrame:
-    return frame.loc[frame[column].map(lambda day: given(day) and day.year == year).astype(bool)]
-
-
-def overlaps_year(frame: pd.DataFrame, start: str, end: str, year: int) -> pd.DataFrame:
-    """Rows whose [start, end] touches the year (an open end runs on; no start is left out)."""
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    keep = [given(a) and a <= last and (not given(b) or b >= first) for a, b in zip(frame[start], frame[end],
-                                                                                     strict=True)]
-    return frame.loc[pd.Series(keep, index=frame.index, dtype=bool)]
-
-
-def total(frame: pd.DataFrame, column: str) -> int:
-    return int(pd.to_numeric(frame[column], errors="coerce").fillna(0).sum())
-
-
-def references(results: Results) -> References:
-    libraries = tab_frame(results, "teritorijos_statistika", "Bibliotekos")
-    return References(libraries[["kodas", "pavadinimas", "savivaldybe", "tipas", "aktyvi"]].copy())
 
 
 def held_events(results: Results, year: int) -> pd.DataFrame:

@@ -3,8 +3,8 @@
 Each ``*_section`` function takes the validated workbooks and returns part of the report's
 template context; whatever number it shows is also recorded in :class:`Sources` (which
 workbook and tab, which filter, how many rows), the report's source appendix and workbook.
-The counting itself is shared: :mod:`automations.indicators`, :mod:`automations.training`,
-:mod:`automations.regional`, :mod:`automations.statistics`, :mod:`automations.plan`.
+The counting itself is shared: :mod:`automations.domain.registry`, :mod:`automations.domain.training`,
+:mod:`automations.domain.consultations`, :mod:`automations.domain.territory`, :mod:`automations.domain.plan`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from typing import Any
 import pandas as pd
 
 from automations import lt
-from automations.indicators import (
+from automations.domain.consultations import consultations, consultations_by, without_consultations
+from automations.domain.projects import projects_by, relevant_projects
+from automations.domain.registry import (
     ZAOSE,
     Measured,
     Results,
@@ -29,11 +31,7 @@ from automations.indicators import (
     territory_statistics,
     training_attendance,
 )
-from automations.periods import Period
-from automations.regional import consultations, consultations_by, projects_by, relevant_projects, without_consultations
-from automations.render.charts import bar_chart, line_chart
-from automations.render.docx import DocImage, DocTable
-from automations.statistics import (
+from automations.domain.territory import (
     ANSWERS_TAB,
     KEY_FIGURES,
     STATUS_WARNINGS,
@@ -42,8 +40,12 @@ from automations.statistics import (
     libraries_with,
     users_chart,
 )
+from automations.domain.training import hours_by
+from automations.periods import Period
+from automations.render.charts import bar_chart, line_chart
+from automations.render.docx import DocImage, DocTable
 from automations.summary import by_month, grouped, with_total
-from automations.training import given, hours_by
+from sheets_schema.types import given
 
 Spec = list[tuple[str, str, str]]  # (column, header, kind)
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import pandas as pd
 
-from automations.indicators import Measured
+from automations.domain.registry import Measured
 from automations.lt import QUARTERS
-from automations.training import given
+from sheets_schema.types import given
 
 WHOLE_YEAR = "visi metai"
 DONE = "įvykdyta"

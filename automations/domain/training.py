@@ -9,7 +9,6 @@ when ``Dalyvavo`` is Taip; the hours are ``Išklausyta`` or else the training's 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +18,7 @@ from automations import lt
 from automations.render.ics import CalendarEvent
 from sheets_schema.kvalifikacija import COMPETENCE_AREAS
 from sheets_schema.references import References
+from sheets_schema.types import given
 
 OUTSIDE = "ne teritorijos biblioteka"  # municipality of a participant from elsewhere
 UNKNOWN_TYPE = "nenustatyta"
@@ -26,10 +26,6 @@ DEFAULT_TIMES = (dt.time(10, 0), dt.time(16, 0))  # when a training's times are 
 PRIORITY_WEIGHTS = {"1": 3, "2": 2, "3": 1}  # an answer without a priority weighs as "3"
 PLAN_AREAS = 8  # areas in the draft plan for next year
 PLAN_PER_QUARTER = 3
-
-
-def given(value: Any) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value)) and value is not pd.NaT
 
 
 def normalise(text: Any) -> str:
