@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from automations.backends.base import Feedback
+from automations.backends.google_state import SheetInfo, SpreadsheetState
 from automations.feedback import PROBLEM_COLUMNS, SEVERITY_ORDER, cell_marks, sorted_problems, summary_line
 from sheets_schema.base import Problem, Severity
-
-if TYPE_CHECKING:
-    from automations.backends.google_sheets import SheetInfo, SpreadsheetState
 
 KLAIDOS = "Klaidos"
 CELL_HEADER = "Langelis"

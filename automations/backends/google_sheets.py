@@ -9,40 +9,17 @@ read is kept for the run, so writing feedback needs no further reads.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from automations.backends.base import BackendError, Feedback, InputError, Published
 from automations.backends.google_api import GoogleApi
 from automations.backends.google_feedback import KLAIDOS, plan_feedback
+from automations.backends.google_state import SheetInfo, SpreadsheetState
 from automations.tables import RawSheet
 
 READ_PARAMS = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER",
                "majorDimension": "ROWS"}
 META_FIELDS = "properties.title,sheets.properties(sheetId,title,index,gridProperties(rowCount,columnCount))"
-
-
-@dataclass
-class SheetInfo:
-    sheet_id: int
-    title: str
-    rows: int
-    columns: int
-
-
-@dataclass
-class SpreadsheetState:
-    """What one read learned about a spreadsheet: its tabs and the feedback already in it."""
-
-    spreadsheet_id: str
-    title: str
-    sheets: dict[str, SheetInfo]  # by exact title
-    klaidos: list[list[Any]] | None = None  # the Klaidos tab's values; None when the tab is absent
-
-    def find(self, tab: str) -> SheetInfo | None:
-        """Titles match as the local backend matches them: spaces around and case do not matter."""
-        wanted = tab.strip().casefold()
-        return next((info for title, info in self.sheets.items() if title.strip().casefold() == wanted), None)
 
 
 def quote_title(title: str) -> str:
