@@ -16,8 +16,8 @@ from pathlib import Path
 from automations import __version__
 from automations.config import ConfigError, Settings, load_settings, today
 from automations.feedback import feedback_path, summary_line
-from automations.runner import RunReport, configure_logging, run_jobs
-from automations.validation import WorkbookResult, validate_all
+from automations.runner import RunReport, configure_logging, run_jobs, validate_with_figures
+from automations.validation import WorkbookResult
 from jobs import all_jobs
 from sheets_schema import WORKBOOK_NAMES
 from sheets_schema.base import Severity
@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
                                 parents=[common])
     sched.add_argument("--crontab", action="store_true", help="print the equivalent crontab lines and exit")
     commands.add_parser("auth", help="sign in to Google as a person (OAuth) and keep the token", parents=[common])
+    figures = commands.add_parser("figures", help="list every figure the documents show, with its definition",
+                                  parents=[common])
+    figures.add_argument("--markdown", action="store_true", help="as the Markdown table of the README")
     return parser
 
 
@@ -89,6 +92,17 @@ def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_figures(args: argparse.Namespace, settings: Settings) -> int:
+    from automations.domain.registry import REGISTRY, markdown
+
+    if args.markdown:
+        print(markdown())
+        return 0
+    for figure in REGISTRY.values():
+        print(f"{figure.id:<36} {figure.name} [{figure.unit}] — {figure.workbook} / {figure.tab}: {figure.definition}")
+    return 0
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from automations.workspace import create_workspace
 
@@ -115,7 +129,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from automations.backends import make_backend
 
-    results = validate_all(make_backend(settings), list(WORKBOOK_NAMES))
+    results, _ = validate_with_figures(settings, make_backend(settings), list(WORKBOOK_NAMES), today())
     if args.json:
         problems = [problem.as_dict() for result in results.values() for problem in result.problems]
         print(json.dumps(problems, ensure_ascii=False, indent=1))
@@ -199,6 +213,7 @@ def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
 
 COMMANDS = {
     "jobs": cmd_jobs,
+    "figures": cmd_figures,
     "init": cmd_init,
     "demo": cmd_demo,
     "validate": cmd_validate,

@@ -95,6 +95,27 @@ class GoogleSettings(_Strict):
     max_retries: int = Field(default=6, ge=0, le=12)
 
 
+class FigureSettings(_Strict):
+    """How figures are counted (see README, "Figures")."""
+
+    # warnings that mean "this number is probably mistyped": the value stays out of totals until explained
+    suspect_rules: list[str] = Field(default_factory=lambda: ["santykis", "metinis_pokytis"])
+    statistics_deadline: str = "02-10"  # MM-DD: territory statistics of a year are all in by then, next year
+
+    @field_validator("statistics_deadline")
+    @classmethod
+    def _month_day(cls, value: str) -> str:
+        try:
+            dt.date(2024, *(int(part) for part in value.split("-")))
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"'{value}' is not a day of the year MM-DD") from error
+        return value
+
+    def deadline(self) -> tuple[int, int]:
+        month, day = (int(part) for part in self.statistics_deadline.split("-"))
+        return month, day
+
+
 class Settings(BaseSettings):
     """Everything a workspace can set; unknown keys are refused so typos do not pass silently."""
 
@@ -108,6 +129,7 @@ class Settings(BaseSettings):
     workbooks: dict[str, WorkbookSource] = Field(default_factory=dict)
     schedule: Schedule = Field(default_factory=Schedule)
     google: GoogleSettings = Field(default_factory=GoogleSettings)
+    figures: FigureSettings = Field(default_factory=FigureSettings)
 
     workspace: Path = Field(default=Path("."), exclude=True)
 

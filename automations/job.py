@@ -1,31 +1,46 @@
 """What a job is: a declaration (name, inputs, schedule) plus a function from data to documents.
 
 A job's ``produce`` receives a :class:`JobContext` holding the validated frames of its
-workbooks and returns :class:`Output` documents; it never reads or writes files itself, so
-it runs the same on every backend and is tested on small frames.
+workbooks and the run's figures, and returns :class:`Output` documents; it never reads or
+writes files itself, so it runs the same on every backend and is tested on small frames.
+Documents print figures by handing :class:`~automations.domain.figures.Measured` values to
+``ctx.docx`` (anywhere in the context, table cells included) or by naming the cells of a
+sheet that show them; every document's figures are recorded with it for the run manifest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
 
 from automations.backends.base import Backend
 from automations.config import Settings
+from automations.domain.figures import Figures, Measured, Phrase, Plain, Shown, shown_text
 from automations.lt import safe_filename
-from automations.render.docx import render_docx, template_path
+from automations.render.docx import DocTable, render_docx, template_path
+from automations.render.xlsx import Sheet, workbook_bytes
 from automations.validation import WorkbookResult
 from sheets_schema.base import Problem
+from sheets_schema.types import given
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document's bytes and the figures it prints."""
+
+    content: bytes
+    figures: tuple[Shown, ...] = ()
 
 
 @dataclass(frozen=True)
 class Output:
     path: str  # relative to the output folder: ``<year>/<subject>/<file>``
     content: bytes
+    figures: tuple[Shown, ...] = ()
 
 
 @dataclass
@@ -35,6 +50,7 @@ class JobContext:
     year: int
     today: dt.date
     results: dict[str, WorkbookResult]
+    figures: Figures
     year_given: bool = False  # --year was passed explicitly
     outputs: list[Output] = field(default_factory=list)
 
@@ -49,18 +65,33 @@ class JobContext:
     def institution(self) -> Any:
         return self.settings.institution
 
-    def output(self, subject: str, filename: str, content: bytes, year: int | None = None) -> Output:
+    def output(self, subject: str, filename: str, content: bytes | Rendered, year: int | None = None) -> Output:
         """Place a document under ``<year>/<subject>/``; names from user text are sanitised."""
         path = f"{year or self.year}/{safe_filename(subject)}/{safe_filename(filename)}"
-        item = Output(path, content)
+        item = (Output(path, content.content, content.figures) if isinstance(content, Rendered)
+                else Output(path, content))
         self.outputs.append(item)
         return item
 
-    def docx(self, template: str, context: dict[str, Any]) -> bytes:
-        """Render a template, with the institution and today's date always available."""
+    def figure(self, figure_id: str, year: int | None = None) -> Measured:
+        return self.figures.get(figure_id, year or self.year)
+
+    def docx(self, template: str, context: dict[str, Any], year: int | None = None) -> Rendered:
+        """Render a template, with the institution and today's date always available; figures become text.
+
+        ``year`` is the year the document reports on (default: the run's), so a figure from another
+        year says which year its data are from.
+        """
         workspace_templates = self.settings.workspace / self.settings.templates_dir
-        base = {"istaiga": self.institution.model_dump(), "siandien": self.today, "metai": self.year}
-        return render_docx(template_path(template, workspace_templates), {**base, **context})
+        base = {"istaiga": self.institution.model_dump(), "siandien": self.today, "metai": year or self.year}
+        shown: list[Shown] = []
+        prepared = _reveal({**base, **context}, shown, year or self.year)
+        return Rendered(render_docx(template_path(template, workspace_templates), prepared), tuple(shown))
+
+    def xlsx(self, sheets: list[Sheet], title: str) -> Rendered:
+        """A workbook; the cells its sheets say show figures are checked against them and recorded."""
+        shown = [_shown(measured, shown_text(measured)) for sheet in sheets for measured in _checked(sheet).values()]
+        return Rendered(workbook_bytes(sheets, title=title), tuple(shown))
 
     def fetch(self, path: str) -> bytes | None:
         return self.backend.fetch(path)
@@ -73,3 +104,40 @@ class Job:
     workbooks: tuple[str, ...]
     produce: Callable[[JobContext], None]
     order: int = 50  # position in `run --all` (jobs whose results others reuse come first)
+
+
+def _shown(measured: Measured, text: str) -> Shown:
+    return Shown(measured.id, measured.period.start, measured.period.end, measured.plain(), text)
+
+
+def _reveal(value: Any, shown: list[Shown], year: int) -> Any:
+    """The context with every figure replaced by the text a document prints, each recorded."""
+    if isinstance(value, Measured):
+        text = shown_text(value, year)
+        shown.append(_shown(value, text))
+        return text
+    if isinstance(value, Plain):
+        text = shown_text(value.measured)
+        shown.append(_shown(value.measured, text))
+        return text
+    if isinstance(value, Phrase):
+        return value.template.format(**{key: _reveal(item, shown, year) for key, item in value.values.items()})
+    if isinstance(value, DocTable):
+        return replace(value, headers=_reveal(value.headers, shown, year), rows=_reveal(value.rows, shown, year))
+    if isinstance(value, list | tuple):
+        return [_reveal(item, shown, year) for item in value]
+    if isinstance(value, dict):
+        return {key: _reveal(item, shown, year) for key, item in value.items()}
+    return value
+
+
+def _checked(sheet: Sheet) -> dict[tuple[int, str], Measured]:
+    """A sheet's figure cells, each verified to hold its figure's value (a mismatch is a bug, not data)."""
+    for (row, column), measured in sheet.figures.items():
+        cell = sheet.frame[column].iloc[row]
+        same = (not given(cell) and not given(measured.value)) or (
+            given(cell) and given(measured.value) and abs(float(cell) - float(measured.value)) < 0.005)
+        if not same:
+            raise ValueError(f"sheet {sheet.name!r}, row {row}, column {column!r} shows {cell!r} "
+                             f"but figure {measured.id} is {measured.value!r}")
+    return sheet.figures

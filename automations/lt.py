@@ -11,11 +11,13 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from num2words import num2words
 
 LOCALE = "lt_LT"
+_PLURAL_RULE = Locale.parse(LOCALE).plural_form
 MONTHS_NOMINATIVE = (
     "sausis", "vasaris", "kovas", "balandis", "gegužė", "birželis",
     "liepa", "rugpjūtis", "rugsėjis", "spalis", "lapkritis", "gruodis",
@@ -143,3 +145,19 @@ def safe_filename(text: str, limit: int = 120) -> str:
     if cleaned.split(".")[0].strip().upper() in _WINDOWS_DEVICES:
         cleaned = f"_{cleaned}"[:limit]
     return cleaned
+
+
+def plural(count: int | float, one: str, few: str, other: str) -> str:
+    """The noun form a Lithuanian numeral takes (CLDR rules, as babel knows them).
+
+    ``one``: 1, 21, 101 (vartotojas); ``few``: 2–9, 22… (vartotojai); ``other``: 0, 10–20,
+    30… (vartotojų). Fractions take the genitive singular, as ``one``'s genitive is not
+    known here; callers counting whole things never meet them.
+    """
+    form = _PLURAL_RULE(abs(count))
+    return one if form == "one" else few if form == "few" else other
+
+
+def count_phrase(count: int, one: str, few: str, other: str) -> str:
+    """``135 881 registruotas vartotojas`` → ``1 vartotojas``, ``2 vartotojai``, ``10 vartotojų``."""
+    return f"{number(count)} {plural(count, one, few, other)}"

@@ -83,3 +83,16 @@ def working_days_before(day: dt.date, count: int) -> dt.date:
         if current.weekday() < 5:
             count -= 1
     return current
+
+
+def a_year_earlier(day: dt.date) -> dt.date:
+    """The same day a year before (29 February → 28 February)."""
+    return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else day.replace(year=day.year - 1,
+                                                                                               day=28)
+
+
+def rest_of_year(period: Period) -> Period:
+    """From the day after the report date to 31 December (empty for a past year)."""
+    year_end = dt.date(period.start.year, 12, 31)
+    start = max(period.start, period.end + dt.timedelta(days=1))
+    return Period(start, year_end, f"{period.start.year} m. likusi dalis", str(period.start.year))

@@ -21,6 +21,9 @@ from automations import __version__
 from automations.backends import make_backend
 from automations.backends.base import Backend, BackendError, Feedback, Published
 from automations.config import Settings, today
+from automations.domain.figures import Figures
+from automations.domain.plan import typed_value_problems
+from automations.domain.registry import WORKBOOKS, figures_for
 from automations.job import Job, JobContext
 from automations.validation import WorkbookResult, validate_all
 
@@ -66,6 +69,17 @@ def write_feedback(backend: Backend, results: dict[str, WorkbookResult]) -> list
     return written
 
 
+def validate_with_figures(settings: Settings, backend: Backend, names: list[str],
+                          on_date: dt.date) -> tuple[dict[str, WorkbookResult], Figures]:
+    """Validate the workbooks, then check what needs the figures (typed plan values against computed ones)."""
+    results = validate_all(backend, names)
+    figures = figures_for(results, on_date, settings.figures.suspect_rules, settings.figures.deadline())
+    plan = results.get("veiklos_planas")
+    if plan is not None and set(WORKBOOKS) <= set(results):
+        plan.problems.extend(typed_value_problems(plan.frame("Priemonės"), figures))
+    return results, figures
+
+
 def run_jobs(
     settings: Settings,
     jobs: list[Job],
@@ -77,16 +91,17 @@ def run_jobs(
     backend = backend or make_backend(settings)
     on_date = on_date or today()
     needed = sorted({name for job in jobs for name in job.workbooks})
-    results = validate_all(backend, needed)
+    results, figures = validate_with_figures(settings, backend, needed, on_date)
     feedback = write_feedback(backend, results)
-    runs = [_run_one(settings, backend, job, results, year, on_date) for job in jobs]
+    runs = [_run_one(settings, backend, job, results, figures, year, on_date) for job in jobs]
     return RunReport(results, feedback, runs)
 
 
-def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, WorkbookResult],
+def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, WorkbookResult], figures: Figures,
              year: int | None, on_date: dt.date) -> JobRun:
     started = time.perf_counter()
-    context = JobContext(settings, backend, year or settings.year(on_date), on_date, results, year is not None)
+    context = JobContext(settings, backend, year or settings.year(on_date), on_date, results, figures,
+                         year is not None)
     run = JobRun(job.name, ok=True, seconds=0.0)
     missing = [f"{name}: {results[name].unreadable}" for name in job.workbooks if results[name].unreadable]
     if missing:  # never replace good reports with empty ones because an input could not be read
@@ -136,7 +151,8 @@ def _write_manifest(settings: Settings, job: Job, context: JobContext, run: JobR
         },
         "outputs": [
             {"path": item.path, "location": item.location, "written": item.written,
-             "sha256": hashlib.sha256(output.content).hexdigest()}
+             "sha256": hashlib.sha256(output.content).hexdigest(),
+             "figures": [shown.as_dict() for shown in output.figures]}
             for item, output in zip(run.published, context.outputs, strict=False)
         ],
     }

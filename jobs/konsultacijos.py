@@ -7,19 +7,12 @@ and stays out of every count until fixed.
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pandas as pd
-
-from automations import lt
-from automations.domain.consultations import consultations, consultations_by, without_consultations
-from automations.domain.rows import references
+from automations.domain.documents import doc_table, figure_sheet
+from automations.domain.figures import Figures, Phrase, Table
 from automations.job import Job, JobContext
-from automations.periods import Period
 from automations.render.charts import bar_chart
 from automations.render.docx import DocImage, DocTable
-from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
-from automations.summary import by_month, with_total
+from automations.render.xlsx import Chart, Column, Sheet
 
 WORKBOOK = "konsultacijos"
 SUBJECT = "Konsultacijos"
@@ -33,59 +26,69 @@ GROUPINGS = (  # sheet, field(s), headers
 )
 
 
-def tables(rows: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
-    """Every breakdown the summary shows, each with a totals row (libraries reached counted once)."""
-    result = {}
-    for sheet, fields, _ in GROUPINGS:
-        table = with_total(consultations_by(rows, fields), fields[0])
-        table.loc[table.index[-1], "bibliotekos"] = rows["kodas"].nunique()
-        result[sheet] = table
-    period = Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year} m.", str(year))
-    months = by_month(rows, "data", period, {"konsultacijos": ("_row", "count"), "minutes": ("trukme", "sum")})
-    result["Mėnesiai"] = with_total(months, "menuo")
+CONSULTATIONS = {"konsultacijos": "konsultacijos.suteiktos", "minutes": "konsultacijos.minutes",
+                 "bibliotekos": "konsultacijos.bibliotekos"}
+SUMMARY = ("konsultacijos.suteiktos", "konsultacijos.minutes", "konsultacijos.bibliotekos", "konsultacijos.isvykos",
+           "konsultacijos.be_konsultaciju")
+
+
+def tables(figures: Figures, year: int) -> dict[str, Table]:
+    """Every breakdown the summary shows, the totals row being the figures (libraries reached counted once)."""
+    result = {sheet: figures.breakdown(CONSULTATIONS, year, fields if len(fields) > 1 else fields[0], order="desc")
+              for sheet, fields, _ in GROUPINGS}
+    result["Mėnesiai"] = figures.by_month({"konsultacijos": "konsultacijos.suteiktos",
+                                          "minutes": "konsultacijos.minutes"}, year)
     return result
 
 
-def summary_workbook(frames: dict[str, pd.DataFrame], missing: pd.DataFrame, year: int) -> bytes:
-    sheets = []
+def summary_sheets(figures: Figures, frames: dict[str, Table], year: int) -> list[Sheet]:
+    period = figures.period(year)
+    sheets = [figure_sheet("Santrauka", [figures.get(figure_id, year) for figure_id in SUMMARY],
+                           f"Metodinės konsultacijos, {period.title}",
+                           ["Skaičiuojamos konsultacijos be klaidų; „Bibliotekos“ – kiek skirtingų bibliotekų "
+                            "konsultuota; metodinė išvyka – diena, kai konsultuota vietoje bibliotekoje."])]
     for sheet, fields, headers in GROUPINGS:
-        frame = frames[sheet]
+        table = frames[sheet]
         label = [Column(field, header, width=46 if field == "pavadinimas" else 26)
                  for field, header in zip(fields, headers, strict=True)]
-        sheets.append(Sheet(sheet, frame, [*label, *VALUE_COLUMNS], title=f"Konsultacijos: {headers[0].lower()}, "
-                            f"{year} m.", bold_rows={len(frame) - 1}))
+        sheets.append(Sheet(sheet, table.frame, [*label, *VALUE_COLUMNS],
+                            title=f"Konsultacijos: {headers[0].lower()}, {period.title}",
+                            bold_rows={len(table.frame) - 1}, figures=table.cells))
     months = frames["Mėnesiai"]
-    sheets.append(Sheet("Mėnesiai", months, [Column("menuo", "Mėnuo", width=14), *VALUE_COLUMNS[:2]],
-                        title=f"Konsultacijos pagal mėnesius, {year} m.", bold_rows={len(months) - 1},
+    sheets.append(Sheet("Mėnesiai", months.frame, [Column("menuo", "Mėnuo", width=14), *VALUE_COLUMNS[:2]],
+                        title=f"Konsultacijos pagal mėnesius, {period.title}", bold_rows={12}, figures=months.cells,
                         charts=[Chart("column", "Konsultacijos pagal mėnesius", "menuo", ["konsultacijos"])]))
-    sheets.append(Sheet("Be konsultacijų", missing, [
+    sheets.append(Sheet("Be konsultacijų", figures.rows("konsultacijos.be_konsultaciju", year), [
         Column("kodas", "Kodas", width=14), Column("pavadinimas", "Biblioteka", width=50),
         Column("savivaldybe", "Savivaldybė", width=22), Column("tipas", "Tipas", width=20)],
-        title=f"Teritorijos bibliotekos, {year} m. negavusios konsultacijų"))
-    sheets[0].notes = ["Skaičiuojamos konsultacijos be klaidų; „Bibliotekos“ – kiek skirtingų bibliotekų konsultuota."]
-    return workbook_bytes(sheets, title=f"Konsultacijos {year}")
+        title=f"Teritorijos bibliotekos, {period.title} negavusios konsultacijų"))
+    return sheets
 
 
-def doc_table(frame: pd.DataFrame, headers: list[str], fields: list[str]) -> DocTable:
-    rows = [[*(row[field] for field in fields), lt.number(row["konsultacijos"]), lt.number(row["minutes"])]
-            for row in frame.to_dict("records")]
-    return DocTable([*headers, "Konsultacijos", "Trukmė, min"], rows, numeric={len(fields), len(fields) + 1},
-                    bold_last=True)
+def consultation_table(table: Table, headers: list[str], fields: list[str]) -> DocTable:
+    spec = [*((field, header, "text") for field, header in zip(fields, headers, strict=True)),
+            ("konsultacijos", "Konsultacijos", "int"), ("minutes", "Trukmė, min", "int")]
+    return doc_table(table, spec, bold_last=True)
 
 
-def report_context(rows: pd.DataFrame, frames: dict[str, pd.DataFrame], missing: pd.DataFrame, year: int) -> dict:
-    months = frames["Mėnesiai"].iloc[:-1]
-    top = frames["Temos"].iloc[:-1].head(3)
-    summary = (f"{year} m. suteikta metodinių konsultacijų – {lt.number(len(rows))}, konsultuota teritorijos "
-               f"bibliotekų – {lt.number(rows['kodas'].nunique())}, konsultacijų trukmė iš viso – "
-               f"{lt.number(pd.to_numeric(rows['trukme']).sum())} min. "
-               + (f"Dažniausios temos: {', '.join(top['tema'])}." if len(top) else ""))
+def report_context(figures: Figures, frames: dict[str, Table], year: int) -> dict:
+    months = frames["Mėnesiai"].body()
+    top = frames["Temos"].body().head(3)
+    missing = figures.rows("konsultacijos.be_konsultaciju", year)
+    summary = Phrase("{laikotarpis} suteikta metodinių konsultacijų – {suteikta}, konsultuota teritorijos bibliotekų – "
+                     "{bibliotekos}, metodinių išvykų į bibliotekas – {isvykos}, konsultacijų trukmė iš viso – "
+                     "{minutes} min.{temos}",
+                     laikotarpis=figures.period(year).title, suteikta=figures.get("konsultacijos.suteiktos", year),
+                     bibliotekos=figures.get("konsultacijos.bibliotekos", year),
+                     isvykos=figures.get("konsultacijos.isvykos", year),
+                     minutes=figures.get("konsultacijos.minutes", year),
+                     temos=f" Dažniausios temos: {', '.join(top['tema'])}." if len(top) else "")
     return {
         "santrauka": summary,
-        "savivaldybes": doc_table(frames["Savivaldybės"], ["Savivaldybė"], ["savivaldybe"]),
-        "temos": doc_table(frames["Temos"], ["Tema"], ["tema"]),
-        "budai": doc_table(frames["Būdai"], ["Būdas"], ["budas"]),
-        "menesiai": doc_table(frames["Mėnesiai"], ["Mėnuo"], ["menuo"]),
+        "savivaldybes": consultation_table(frames["Savivaldybės"], ["Savivaldybė"], ["savivaldybe"]),
+        "temos": consultation_table(frames["Temos"], ["Tema"], ["tema"]),
+        "budai": consultation_table(frames["Būdai"], ["Būdas"], ["budas"]),
+        "menesiai": consultation_table(frames["Mėnesiai"], ["Mėnuo"], ["menuo"]),
         "grafikas": DocImage(bar_chart(list(months["menuo"]), {"Konsultacijos": list(months["konsultacijos"])},
                                        f"Konsultacijos pagal mėnesius, {year} m.", "Konsultacijos"), 150),
         "be_konsultaciju": [f"{r.pavadinimas} ({r.savivaldybe})" for r in missing.itertuples()],
@@ -93,13 +96,11 @@ def report_context(rows: pd.DataFrame, frames: dict[str, pd.DataFrame], missing:
 
 
 def produce(ctx: JobContext) -> None:
-    refs = references(ctx.results)
-    rows = consultations(ctx.frame(WORKBOOK, "Konsultacijos"), refs, ctx.year)
-    frames = tables(rows, ctx.year)
-    missing = without_consultations(rows, refs)
-    ctx.output(SUBJECT, f"Konsultacijos {ctx.year}.xlsx", summary_workbook(frames, missing, ctx.year))
+    frames = tables(ctx.figures, ctx.year)
+    ctx.output(SUBJECT, f"Konsultacijos {ctx.year}.xlsx",
+               ctx.xlsx(summary_sheets(ctx.figures, frames, ctx.year), f"Konsultacijos {ctx.year}"))
     ctx.output(SUBJECT, f"Konsultacijų suvestinė {ctx.year}.docx",
-               ctx.docx("konsultacijos", report_context(rows, frames, missing, ctx.year)))
+               ctx.docx("konsultacijos", report_context(ctx.figures, frames, ctx.year)))
 
 
 JOB = Job(

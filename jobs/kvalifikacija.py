@@ -14,6 +14,8 @@ import pandas as pd
 
 from automations import lt
 from automations.domain import training
+from automations.domain.documents import figure_sheet
+from automations.domain.figures import Figures
 from automations.domain.rows import references
 from automations.job import Job, JobContext
 from automations.register import Entry, RegisterError, assign_numbers, issued, read_register, register_workbook
@@ -40,6 +42,7 @@ SCHEDULE_COLUMNS = [
     Column("tiksline_grupe", "Tikslinė grupė", width=26),
     Column("vietu_skaicius", "Vietų", "int", 8), Column("registruota", "Užsiregistravo", "int", 10),
     Column("liko_vietu", "Liko vietų", "int", 9)]
+HOURS_FIGURES = ("mokymai.ivyke", "mokymai.asmenys", "mokymai.dalyvavimai", "mokymai.valandos")
 HOURS_COLUMNS = [Column("dalyviai", "Dalyvavimai", "int", 12), Column("asmenys", "Apmokyti asmenys", "int", 12),
                  Column("valandos", "Akad. val.", "dec1", 11)]
 
@@ -83,14 +86,18 @@ def certificate_context(entry: Entry, course: dict) -> dict:
             "lektorius": course["lektorius"] if training.given(course["lektorius"]) else "", "isduota": entry.issued}
 
 
-def hours_workbook(attended: pd.DataFrame, year: int) -> bytes:
+def hours_sheets(figures: Figures, year: int) -> list[Sheet]:
+    attended = figures.rows("mokymai.dalyvavimai", year)
+    summary = figure_sheet("Santrauka", [figures.get(figure_id, year) for figure_id in HOURS_FIGURES],
+                           f"Kvalifikacijos tobulinimas, {figures.period(year).title}")
     municipalities = training.hours_by(attended, ["savivaldybe"])
     libraries = training.hours_by(attended, ["bibliotekos_pavadinimas", "savivaldybe"])
     courses = training.hours_by(attended, ["kodas", "pavadinimas"])
     areas = training.hours_by(attended, ["kompetenciju_sritis"])
-    note = [f"Mokymai, pasibaigę {year} m.; skaičiuojami dalyviai, kurių „Dalyvavo“ – Taip. Akad. val. – išklausytos "
-            "valandos (jei neįrašytos – mokymų trukmė). Asmenų vardų šiame faile nėra."]
-    return workbook_bytes([
+    note = [f"Mokymai, pasibaigę {figures.period(year).title}; skaičiuojami dalyviai, kurių „Dalyvavo“ – Taip. "
+            "Akad. val. – išklausytos valandos (jei neįrašytos – mokymų trukmė). Asmenų vardų šiame faile nėra."]
+    return [
+        summary,
         Sheet("Savivaldybės", municipalities, [Column("savivaldybe", "Savivaldybė", width=26), *HOURS_COLUMNS],
               title=f"Mokymų valandos pagal savivaldybes, {year} m.", notes=note),
         Sheet("Bibliotekos", libraries, [Column("bibliotekos_pavadinimas", "Biblioteka", width=50),
@@ -100,7 +107,7 @@ def hours_workbook(attended: pd.DataFrame, year: int) -> bytes:
                                    *HOURS_COLUMNS], title=f"Dalyviai ir valandos pagal mokymus, {year} m."),
         Sheet("Sritys", areas, [Column("kompetenciju_sritis", "Kompetencijų sritis", width=32), *HOURS_COLUMNS],
               title=f"Mokymų valandos pagal kompetencijų sritis, {year} m."),
-    ], title=f"Mokymų valandos {year}")
+    ]
 
 
 def people_workbook(attended: pd.DataFrame, year: int) -> bytes:
@@ -214,8 +221,9 @@ def produce(ctx: JobContext) -> None:
     in_feed = pd.concat([whole, coming]).drop_duplicates("_kodas")
     ctx.output(SUBJECT, feed, calendar_bytes(f"{ctx.institution.short_name} mokymai",
                                              training.calendar_events(in_feed)))
-    attended = training.attendance(trainings, people, refs, year)
-    ctx.output(SUBJECT, f"Mokymų valandos {year}.xlsx", hours_workbook(attended, year))
+    attended = ctx.figures.rows("mokymai.dalyvavimai", year)
+    ctx.output(SUBJECT, f"Mokymų valandos {year}.xlsx", ctx.xlsx(hours_sheets(ctx.figures, year),
+                                                                   f"Mokymų valandos {year}"))
     ctx.output(SUBJECT, "Mokymų valandos asmenims (riboto naudojimo).xlsx", people_workbook(attended, year))
     book, plan = needs_outputs(year, ctx.frame(WORKBOOK, "Poreikiai"), refs, training.covered(attended))
     ctx.output(SUBJECT, f"Mokymų poreikių analizė {year}.xlsx", book)

@@ -1,115 +1,113 @@
-"""`metine_ataskaita`: the Library's annual activity report, and where each of its figures comes from.
+"""`metine_ataskaita`: the Library's annual activity report, and the registry of the figures it stands on.
 
-Sections follow a Lithuanian library's annual report: key figures against last year,
-territory statistics, events, visitors and Zaosė, rentals, qualification improvement,
-consultations, projects, publicity, plan execution, and an appendix of sources. A companion
-workbook lists every figure with its workbook, tab, filter and the rows it counts.
+Sections follow a Lithuanian library's annual report: key figures against the same stretch
+of last year, territory statistics, events, visitors and Zaosė, rentals, qualification
+improvement, consultations, projects, publicity, plan execution, and an appendix naming
+the source and definition of every figure printed. A companion workbook publishes the
+whole figure registry: every figure, its definition, value, data year and rows counted.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import pandas as pd
 
 from automations import lt
 from automations.domain import annual
-from automations.domain.annual import Sources, cell, change
-from automations.domain.plan import execution, status_counts
-from automations.domain.registry import WORKBOOKS, Measured, compute_all
+from automations.domain.figures import Figures, Measured, held_out_note, shown_text
+from automations.domain.plan import actual_cell, execution, number_text, status_counts
+from automations.domain.registry import WORKBOOKS, every
 from automations.job import Job, JobContext
 from automations.render.docx import DocTable
-from automations.render.xlsx import Column, Sheet, workbook_bytes
+from automations.render.xlsx import Column, Sheet
 from sheets_schema.types import given
 
 SUBJECT = "Metinė ataskaita"
-KEY_FIGURES = ("Įvykę renginiai", "Renginių dalyviai", "Parodos", "Ekskursijos", "Ekskursijų dalyviai",
-               "Zaosės lankytojai", "Nuomos užsakymai", "Nuomos pajamos, Eur", "Įvykę mokymai", "Apmokyti asmenys",
-               "Suteiktos konsultacijos", "Publikacijos", "Vykdomi projektai")
-SECTIONS = (annual.territory_section, annual.events_section, annual.visitors_section, annual.rentals_section,
-            annual.training_section, annual.consultations_section, annual.projects_section, annual.publicity_section)
-SOURCE_COLUMNS = [Column("skyrius", "Skyrius", width=30), Column("rodiklis", "Rodiklis", width=40),
-                  Column("reiksme", "Reikšmė", "dec2", 14), Column("darbaknyge", "Darbaknygė", width=22),
-                  Column("lapas", "Lapas", width=20), Column("filtras", "Filtras", width=70),
-                  Column("eilutes", "Eilučių", "int", 9)]
+REGISTRY_COLUMNS = [
+    Column("id", "Rodiklio id", width=30), Column("rodiklis", "Rodiklis", width=40),
+    Column("reiksme", "Reikšmė", "dec2", 14), Column("vnt", "Mato vnt.", width=9),
+    Column("laikotarpis", "Laikotarpis (duomenų metai)", width=28),
+    Column("eilutes", "Suskaičiuota eilučių", "int", 11),
+    Column("pernai", "Pernai (ta pati metų dalis; teritorijoje – tos pačios bibliotekos)", "dec2", 16),
+    Column("pokytis", "Pokytis, proc.", "percent", 10),
+    Column("tikrinami", "Neįtraukti tikrinami duomenys", width=40), Column("saltinis", "Darbaknygė / lapas", width=30),
+    Column("apibrezimas", "Kas skaičiuojama", width=90)]
 
 
-def figure_text(name: str, figure: Measured) -> str:
-    if figure.value is None:
-        return "–"
-    return lt.money(figure.value) if name.endswith("Eur") else lt.number(figure.value)
-
-
-def key_figures(now: dict[str, Measured], before: dict[str, Measured], year: int, sources: Sources) -> DocTable:
-    """This year against last year; a year without any rows is shown as no data, not as 0."""
-    rows = []
-    for name in KEY_FIGURES:
-        current, previous = sources.measured("Pagrindiniai rodikliai", f"{name}, {year} m.", now[name]), before[name]
-        sources.measured("Pagrindiniai rodikliai", f"{name}, {year - 1} m.", previous)
-        known = previous.rows > 0
-        rows.append([name, figure_text(name, previous) if known else "nėra duomenų", figure_text(name, current),
-                     cell(change(current.value, previous.value), "change") if known else "–"])
-    return DocTable(["Rodiklis", f"{year - 1} m.", f"{year} m.", "Pokytis"], rows, numeric={1, 2, 3})
-
-
-def plan_section(done: pd.DataFrame, sources: Sources, year: int) -> dict:
+def plan_section(figures: Figures, year: int) -> dict[str, Any]:
+    done = execution(figures.frame("veiklos_planas", "Priemonės"), figures, year)
     counts = status_counts(done)
-    for name, count in counts.items():
-        sources.add("Veiklos plano vykdymas", f"Priemonės: {name}", count, "veiklos_planas", "Priemonės",
-                    f"Metai = {year}", len(done))
-    rows = [[r.nr, r.priemone, cell(r.planas, "dec1" if r.planas != round(r.planas) else "int"),
-             cell(r.faktas, "dec1" if given(r.faktas) and r.faktas != round(r.faktas) else "int"),
-             cell(r.proc, "percent"), r.busena] for r in done.itertuples()]
+    rows = [[r.nr, r.priemone, number_text(r.planas, r.mato_vnt), actual_cell(r, figures, year),
+             lt.percent(r.proc) if given(r.proc) else "–", r.busena] for r in done.itertuples()]
+    lagging = [f"{r.nr} {r.priemone}: {r.pastabos}" for r in done.itertuples()
+               if r.busena == "atsilieka" and given(r.pastabos)]
     return {"plano_busenos": DocTable(["Būsena", "Priemonės"], [[k, v] for k, v in counts.items()], numeric={1}),
-            "plano_priemones": len(done),
+            "plano_priemones": len(done), "plano_atsilikimo_priezastys": lagging,
             "plano_vykdymas": DocTable(["Nr.", "Priemonė", "Planas", "Faktas", "Įvykdyta", "Būsena"], rows,
-                                       numeric={2, 3, 4}, widths_mm=[14, 70, 20, 20, 22, 30])}
+                                       numeric={2, 3, 4}, widths_mm=[14, 62, 20, 34, 18, 28])}
 
 
-def summary_text(now: dict[str, Measured], year: int) -> str:
-    def value(name: str) -> str:
-        return figure_text(name, now[name])
-
-    return (f"{year} m. įvykusių renginių – {value('Įvykę renginiai')}, jų dalyvių – {value('Renginių dalyviai')}; "
-            f"parodų – {value('Parodos')}; ekskursijų – {value('Ekskursijos')} ({value('Ekskursijų dalyviai')} "
-            f"dalyvių). J. Urbšio sodybos Zaosėje lankytojų – {value('Zaosės lankytojai')}. Kvalifikacijos "
-            f"tobulinimo renginių – {value('Įvykę mokymai')}, juose tobulinosi bibliotekininkų – "
-            f"{value('Apmokyti asmenys')}; metodinių konsultacijų – {value('Suteiktos konsultacijos')}.")
-
-
-def sources_workbook(sources: Sources, year: int) -> bytes:
-    frame = sources.frame()
-    return workbook_bytes([Sheet("Šaltiniai", frame, SOURCE_COLUMNS, title=f"Metinės ataskaitos šaltiniai, {year} m.",
-                                 notes=["Kiekvienas ataskaitos skaičius: iš kurios darbaknygės ir lapo, kokiu filtru "
-                                        "ir kiek eilučių suskaičiuota. Skaičiuojamos tik eilutės be klaidų."])],
-                          title=f"Metinės ataskaitos šaltiniai {year}")
+def appendix(context: dict[str, Any], year: int) -> DocTable:
+    """The source and definition of every figure the report prints, once each."""
+    seen: dict[tuple, Measured] = {}
+    for measured in annual.measures_in(context):
+        seen.setdefault((measured.id, measured.period), measured)
+    rows = [[m.name, shown_text(m, year), m.period.title, f"{m.figure.workbook} / {m.figure.tab}",
+             m.figure.definition, lt.number(m.rows)] for m in seen.values()]
+    return DocTable(["Rodiklis", "Reikšmė", "Laikotarpis", "Šaltinis", "Kas skaičiuojama", "Eilučių"], rows,
+                    numeric={1, 5}, widths_mm=[34, 22, 24, 26, 60, 14])
 
 
-def report_context(ctx: JobContext, sources: Sources) -> dict:
-    year = ctx.year
-    now, before = compute_all(ctx.results, year), compute_all(ctx.results, year - 1)
-    context: dict = {"pernai": year - 1, "rodikliai": key_figures(now, before, year, sources),
-                     "santrauka": summary_text(now, year), "duomenys_iki": ctx.today}
-    for section in SECTIONS:
-        context.update(section(ctx.results, year, sources))
-    done = execution(ctx.frame("veiklos_planas", "Priemonės"), now, year, ctx.today)
-    context.update(plan_section(done, sources, year))
-    appendix = sources.frame()
-    context["saltiniai"] = DocTable(["Skyrius", "Rodiklis", "Šaltinis", "Filtras", "Eilučių"],
-                                    [[r.skyrius, r.rodiklis, f"{r.darbaknyge} / {r.lapas}", r.filtras,
-                                      lt.number(r.eilutes)] for r in appendix.itertuples()],
-                                    numeric={4}, widths_mm=[30, 40, 35, 60, 15])
+def registry_frame(figures: Figures, year: int) -> pd.DataFrame:
+    rows = []
+    for measured in every(figures, year):
+        comparison = figures.compared(measured.id, year)
+        previous = comparison.previous
+        rows.append({"id": measured.id, "rodiklis": measured.name, "reiksme": measured.plain(),
+                     "vnt": measured.figure.unit,
+                     "laikotarpis": "laukiama duomenų" if measured.awaiting else measured.period.title,
+                     "eilutes": measured.rows, "pernai": None if previous is None else float(previous),
+                     "pokytis": comparison.change, "tikrinami": held_out_note(measured),
+                     "saltinis": f"{measured.figure.workbook} / {measured.figure.tab}",
+                     "apibrezimas": measured.figure.definition})
+    return pd.DataFrame(rows, columns=[column.key for column in REGISTRY_COLUMNS])
+
+
+def registry_sheets(figures: Figures, year: int) -> list[Sheet]:
+    frame = registry_frame(figures, year)
+    measures = every(figures, year)
+    cells = {(row, "reiksme"): m for row, m in enumerate(measures) if not m.awaiting}
+    return [Sheet("Rodikliai", frame, REGISTRY_COLUMNS, figures=cells,
+                  title=f"Rodiklių registras, {year} m. (duomenys iki {lt.long_date(figures.today)})",
+                  notes=["Kiekvienas dokumentuose rodomas skaičius apibrėžtas vieną kartą: kas skaičiuojama, iš kurios "
+                         "darbaknygės ir lapo, kiek eilučių. Skaičiuojamos tik eilutės be klaidų; einamųjų metų "
+                         "rodikliai – iki ataskaitos dienos.",
+                         "Pokytis lygina tą pačią laikotarpio dalį (teritorijos statistikoje – tas pačias bibliotekas, "
+                         "priimtas abiem metais)."])]
+
+
+def report_context(ctx: JobContext) -> dict[str, Any]:
+    figures, year = ctx.figures, ctx.year
+    context: dict[str, Any] = {"pernai": year - 1, "rodikliai": annual.key_figures(figures, year),
+                               "santrauka": annual.summary(figures, year), "duomenys_iki": figures.period(year).end}
+    for section in annual.SECTIONS:
+        context.update(section(figures, year))
+    context.update(plan_section(figures, year))
+    context["saltiniai"] = appendix(context, year)
     return context
 
 
 def produce(ctx: JobContext) -> None:
-    sources = Sources()
-    context = report_context(ctx, sources)
-    ctx.output(SUBJECT, f"Metinė veiklos ataskaita {ctx.year}.docx", ctx.docx("metine_ataskaita", context))
-    ctx.output(SUBJECT, f"Metinės ataskaitos šaltiniai {ctx.year}.xlsx", sources_workbook(sources, ctx.year))
+    ctx.output(SUBJECT, f"Metinė veiklos ataskaita {ctx.year}.docx", ctx.docx("metine_ataskaita", report_context(ctx)))
+    ctx.output(SUBJECT, f"Rodiklių registras {ctx.year}.xlsx",
+               ctx.xlsx(registry_sheets(ctx.figures, ctx.year), f"Rodiklių registras {ctx.year}"))
 
 
 JOB = Job(
     name="metine_ataskaita",
-    description="Annual activity report with key figures, every department's results, charts and a source appendix",
+    description="Annual activity report with key figures, every department's results, charts, figure sources "
+                "and the published figure registry",
     workbooks=(*WORKBOOKS, "veiklos_planas"),
     produce=produce,
     order=90,

@@ -12,6 +12,7 @@ import pandas as pd
 from automations import lt
 from automations.domain.projects import DEADLINE_DAYS, MISMATCH, budget_check, deadlines, projects_by, relevant_projects
 from automations.job import Job, JobContext
+from automations.periods import Period
 from automations.render.charts import bar_chart
 from automations.render.docx import DocImage, DocTable
 from automations.render.xlsx import Column, Sheet, workbook_bytes
@@ -36,9 +37,9 @@ PROJECT_COLUMNS = [Column("pavadinimas", "Projektas", width=50), Column("finansu
                    Column("atsakingas", "Atsakingas", width=22)]
 
 
-def portfolio(projects: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The year's projects with the budget check, by status then title."""
-    frame = budget_check(relevant_projects(projects, year))
+def portfolio(projects: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """The period's projects with the budget check, by status then title."""
+    frame = budget_check(relevant_projects(projects, period))
     order = {state: index for index, state in enumerate(("vykdoma", "finansuota", "pateikta", "rengiama", "baigta",
                                                          "nefinansuota"))}
     frame = frame.assign(_order=frame["busena"].map(order), _title=frame["pavadinimas"].map(lt.sort_key))
@@ -104,7 +105,7 @@ def overview_context(due: pd.DataFrame, projects: pd.DataFrame, statuses: pd.Dat
 def produce(ctx: JobContext) -> None:
     all_projects = ctx.frame(WORKBOOK, "Projektai")
     due = deadlines(all_projects, ctx.today)
-    projects = portfolio(all_projects, ctx.year)
+    projects = portfolio(all_projects, ctx.figures.period(ctx.year))
     statuses = with_total(projects_by(projects, "busena"), "busena")
     funders = with_total(projects_by(projects, "finansuotojas"), "finansuotojas")
     ctx.output(SUBJECT, f"Projektų apžvalga {ctx.year}.xlsx",

@@ -2,8 +2,9 @@
 
 Reads the form answers of ``teritorijos_statistika`` (latest submission per library and
 year, rows with errors left out and flagged), and writes the statistics workbook (per
-library, municipality, county and territory, indicators, last year's values and change,
-a status board, charts) and a short analytical report in Word.
+library, municipality, county and territory, indicators, last year's values and the
+like-for-like change, a status board, charts) and a short analytical report in Word. The
+totals are the registry's territory figures: suspect values left out and named.
 """
 
 from __future__ import annotations
@@ -11,25 +12,28 @@ from __future__ import annotations
 import pandas as pd
 
 from automations import lt
+from automations.domain.figures import Figures, Phrase, Plain, held_out_note
 from automations.domain.territory import (
     ANSWERS_TAB,
-    FIGURES,
+    FIGURES_FIELDS,
     KEY_FIGURES,
     STATUS_CLEAN,
     STATUS_ERRORS,
     STATUS_MISSING,
     STATUS_WARNINGS,
+    TOGETHER,
     TerritoryStatistics,
-    change,
-    consolidate,
     label,
     latest_year,
     libraries_with,
+    measured,
+    statistics,
+    submitted,
     users_chart,
 )
 from automations.job import Job, JobContext
 from automations.render.docx import DocImage, DocTable
-from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
+from automations.render.xlsx import Chart, Column, Sheet
 
 WORKBOOK = "teritorijos_statistika"
 SUBJECT = "Regiono statistika"
@@ -44,52 +48,75 @@ INDICATOR_COLUMNS = [
 MIN_BASE_FOR_CHANGE = 100  # changes from tiny bases say nothing; keep them out of the top lists
 
 
-def _key_columns() -> list[Column]:
+def _key_columns(levels: bool = False) -> list[Column]:
+    """Each key figure, last year's, and the change; on levels also the libraries compared and their last year."""
     columns = []
     for key in KEY_FIGURES:
-        columns += [Column(key, label(key), "int", 13), Column(f"{key}_pernai", f"{label(key)} (pernai)", "int", 13),
-                    Column(f"{key}_pokytis", f"{label(key)}: pokytis, proc.", "percent", 12)]
+        columns += [Column(key, label(key), "int", 13), Column(f"{key}_pernai", f"{label(key)} (pernai)", "int", 13)]
+        if levels:
+            columns += [Column(f"{key}_lyginama", f"{label(key)}: palygintos bibliotekos", "int", 11),
+                        Column(f"{key}_pernai_lyg", f"{label(key)}: jų pernai", "int", 13)]
+        columns.append(Column(f"{key}_pokytis", f"{label(key)}: pokytis, proc.", "percent", 12))
     return columns
 
 
 def _other_columns() -> list[Column]:
     kinds = {"etatai": "dec2"}
-    return [Column(key, label(key), kinds.get(key, "int"), 13) for key in FIGURES if key not in KEY_FIGURES]
+    return [Column(key, label(key), kinds.get(key, "int"), 13) for key in FIGURES_FIELDS if key not in KEY_FIGURES]
 
 
-def statistics_workbook(stats: TerritoryStatistics) -> bytes:
+LEVEL_NOTE = ("Sumose – tik priimtos ataskaitos; nepaaiškinti įtartini skaičiai (santykis už ribų, pokytis daugiau nei "
+              "±30 proc.) į sumas neįtraukiami, kol bus paaiškinti. Pokytis lygina tas pačias bibliotekas, priimtas "
+              "abiem metais (stulpeliai „palygintos bibliotekos“ ir „jų pernai“).")
+
+
+def territory_row(figures: Figures, stats: TerritoryStatistics) -> pd.DataFrame:
+    """The territory's line: the registry's figures, with last year's and the like-for-like change."""
+    row = stats.territory.to_frame().T.assign(apskritis="Teritorija iš viso")
+    for key in KEY_FIGURES:
+        comparison = stats.comparisons[key]
+        row[f"{key}_pernai"] = stats.previous_territory.get(key)
+        row[f"{key}_lyginama"] = comparison.units
+        row[f"{key}_pernai_lyg"] = comparison.previous
+        row[f"{key}_pokytis"] = comparison.change
+    return row
+
+
+def statistics_sheets(figures: Figures, stats: TerritoryStatistics) -> list[Sheet]:
     year = stats.year
     libraries = lt.sort_frame(stats.libraries, "savivaldybe", "tipas", "pavadinimas")
     identity = [Column("kodas", "Kodas", width=13), Column("pavadinimas", "Biblioteka", width=45),
                 Column("savivaldybe", "Savivaldybė", width=18), Column("tipas", "Tipas", width=16),
                 Column("busena", "Būsena", width=14)]
+    suspect = {(i, name): "įspėjimas" for i, code in enumerate(libraries["kodas"]) for name in FIGURES_FIELDS
+               if (code, name) in stats.suspect}
     library_sheet = Sheet(
         "Bibliotekos", libraries, identity + _key_columns() + _other_columns(),
         title=f"Teritorijos bibliotekų statistika, {year} m.",
-        notes=["Skaičiuojami tik priimti atsakymai: naujausias kiekvienos bibliotekos atsakymas, be klaidų."],
-        cell_styles={(i, "busena"): STATUS_STYLES[s] for i, s in enumerate(libraries["busena"])},
+        notes=["Skaičiuojami tik priimti atsakymai: naujausias kiekvienos bibliotekos atsakymas, be klaidų. "
+               "Geltonai – nepaaiškinti įtartini skaičiai, į sumas neįtraukti."],
+        cell_styles={**{(i, "busena"): STATUS_STYLES[s] for i, s in enumerate(libraries["busena"])}, **suspect},
     )
     munis = stats.municipalities.copy()
     munis["tipas"] = munis["tipas"].replace({"mokyklos biblioteka": "Mokyklų bibliotekos"})
     munis = lt.sort_frame(munis, "savivaldybe", "tipas")
-    level_columns = [Column("pateike", "Pateikė ataskaitą", "int", 10), *_key_columns(),
+    level_columns = [Column("pateike", "Priimtos ataskaitos", "int", 10), *_key_columns(levels=True),
                      Column("gyventojai", "Gyventojai", "int", 12), *INDICATOR_COLUMNS]
     muni_sheet = Sheet(
         "Savivaldybės", munis,
         [Column("savivaldybe", "Savivaldybė", width=20), Column("tipas", "Bibliotekos", width=20),
          Column("apskritis", "Apskritis", width=12), *level_columns],
-        title=f"Savivaldybės: SVB, mokyklų bibliotekos ir kartu, {year} m.",
-        bold_rows={i for i, kind in enumerate(munis["tipas"]) if kind == "Iš viso"},
+        title=f"Savivaldybės: SVB, mokyklų bibliotekos ir kartu, {year} m.", notes=[LEVEL_NOTE],
+        bold_rows={i for i, kind in enumerate(munis["tipas"]) if kind == TOGETHER},
     )
-    counties = stats.counties.copy()
-    total = stats.territory.to_frame().T.assign(apskritis="Teritorija iš viso")
-    for key in KEY_FIGURES:
-        total[f"{key}_pernai"] = stats.previous_territory.get(key)
-        before = total[f"{key}_pernai"].where(total[f"{key}_pernai"] > 0)
-        total[f"{key}_pokytis"] = (total[key] - before) / before * 100
-    counties = pd.concat([counties, total], ignore_index=True)
+    counties = pd.concat([stats.counties, territory_row(figures, stats)], ignore_index=True)
+    last = len(counties) - 1
+    shown = {(last, "pateike"): submitted(figures, year),
+             **{(last, key): measured(figures, key, year) for key in KEY_FIGURES}}
+    notes = [LEVEL_NOTE, *(f"{m.name}: {held_out_note(m)}" for m in shown.values() if m.held_out)]
     county_sheet = Sheet("Apskritys", counties, [Column("apskritis", "Apskritis", width=22), *level_columns],
-                         title=f"Apskritys ir visa teritorija, {year} m.", bold_rows={len(counties) - 1})
+                         title=f"Apskritys ir visa teritorija, {year} m.", bold_rows={last}, notes=notes,
+                         figures=shown)
     together = stats.together()
     chart_sheet = Sheet(
         "Rodikliai", together,
@@ -112,8 +139,7 @@ def statistics_workbook(stats: TerritoryStatistics) -> bytes:
                          for status in (STATUS_CLEAN, STATUS_WARNINGS, STATUS_ERRORS, STATUS_MISSING))],
         row_styles={i: STATUS_STYLES[s] for i, s in enumerate(board["busena"])},
     )
-    return workbook_bytes([county_sheet, muni_sheet, chart_sheet, library_sheet, board_sheet],
-                          title=f"Regiono statistika {year}")
+    return [county_sheet, muni_sheet, chart_sheet, library_sheet, board_sheet]
 
 
 def biggest_changes(libraries: pd.DataFrame, rising: bool, count: int = 5) -> pd.DataFrame:
@@ -135,27 +161,48 @@ def _change_table(frame: pd.DataFrame, year: int) -> DocTable:
                      for r in frame.itertuples()], numeric={2, 3, 4}, widths_mm=[62, 38, 22, 22, 26])
 
 
-def analysis_context(stats: TerritoryStatistics) -> dict:
-    year, now, before = stats.year, stats.territory, stats.previous_territory
-    headline = [[label(key), lt.number(before.get(key)), lt.number(now.get(key)),
-                 lt.signed_percent(change(now.get(key), before.get(key)))] for key in KEY_FIGURES]
-    headline += [["Registruoti vartotojai, proc. gyventojų", lt.percent(before.get("vartotoju_proc")),
-                  lt.percent(now.get("vartotoju_proc")), ""],
-                 ["Apsilankymai 1 gyventojui", lt.number(before.get("apsilankymai_gyv"), 2),
-                  lt.number(now.get("apsilankymai_gyv"), 2), ""]]
+def headline(figures: Figures, stats: TerritoryStatistics) -> tuple[DocTable, list[str]]:
+    """Key figures: last year's total, this year's, the like-for-like change; notes for what was left out."""
+    year, rows, notes = stats.year, [], []
+    for key in KEY_FIGURES:
+        now = measured(figures, key, year)
+        comparison = now.comparison
+        rows.append([label(key), lt.number(stats.previous_territory.get(key)), Plain(now),
+                     lt.signed_percent(comparison.change) if comparison and comparison.change is not None else "–",
+                     lt.number(comparison.units) if comparison else "–"])
+        if now.held_out:
+            notes.append(f"{label(key)}: {held_out_note(now)}.")
+    rows += [["Registruoti vartotojai, proc. gyventojų", lt.percent(stats.previous_territory.get("vartotoju_proc")),
+              lt.percent(stats.territory.get("vartotoju_proc")), "", ""],
+             ["Apsilankymai 1 gyventojui", lt.number(stats.previous_territory.get("apsilankymai_gyv"), 2),
+              lt.number(stats.territory.get("apsilankymai_gyv"), 2), "", ""]]
+    table = DocTable(["Rodiklis", f"{year - 1} m.", f"{year} m.", "Pokytis*", "Palygintos bibliotekos"], rows,
+                     numeric={1, 2, 3, 4}, widths_mm=[60, 28, 28, 24, 30])
+    return table, notes
+
+
+def analysis_context(figures: Figures, stats: TerritoryStatistics) -> dict:
+    year, now = stats.year, stats.territory
     libraries = stats.libraries
     together = stats.together()
-    submitted = int(now.get("pateike") or 0)
-    summary = (f"{year} m. ataskaitas pateikė ir priimtos {submitted} iš {len(libraries)} teritorijos bibliotekų. "
-               f"Jos turėjo {lt.number(now.get('registruoti_vartotojai'))} registruotų vartotojų "
-               f"({lt.percent(now.get('vartotoju_proc'))} gyventojų), sulaukė "
-               f"{lt.number(now.get('apsilankymai'))} apsilankymų ir išdavė {lt.number(now.get('isduotis'))} "
-               f"fiz. vnt. dokumentų.")
+    table, notes = headline(figures, stats)
+    comparison = stats.comparisons["registruoti_vartotojai"]
+    summary = Phrase("{year} m. priimta teritorijos bibliotekų ataskaitų – {submitted} iš {total}. Šių bibliotekų "
+                     "registruotų vartotojų – {users} ({share} gyventojų), apsilankymų – {visits}, išduota dokumentų – "
+                     "{loans} fiz. vnt.", year=year, submitted=submitted(figures, year), total=len(libraries),
+                     users=measured(figures, "registruoti_vartotojai", year),
+                     share=lt.percent(now.get("vartotoju_proc")), visits=measured(figures, "apsilankymai", year),
+                     loans=measured(figures, "isduotis", year))
+    compared = (f"* Pokytis apskaičiuotas tų pačių bibliotekų, priimtų ir {year - 1}, ir {year} m., duomenimis "
+                f"({comparison.units} bibliotekos); stulpelyje „{year - 1} m.“ – visų tų metų priimtų ataskaitų suma."
+                + (f" Tik vienų metų duomenis turi: {', '.join(comparison.missing)}." if comparison.missing else ""))
     return {
         "metai": year,
         "pernai": year - 1,
         "santrauka": summary,
-        "rodikliai": DocTable(["Rodiklis", f"{year - 1} m.", f"{year} m.", "Pokytis"], headline, numeric={1, 2, 3}),
+        "rodikliai": table,
+        "palyginimas": compared,
+        "tikrinami": notes,
         "augimai": _change_table(biggest_changes(libraries, True), year),
         "kritimai": _change_table(biggest_changes(libraries, False), year),
         "savivaldybes": DocTable(
@@ -171,15 +218,13 @@ def analysis_context(stats: TerritoryStatistics) -> dict:
 
 
 def produce(ctx: JobContext) -> None:
-    result = ctx.results[WORKBOOK]
     answers = ctx.frame(WORKBOOK, ANSWERS_TAB)
     year = ctx.year if ctx.year_given else latest_year(answers, ctx.year)
-    stats = consolidate(ctx.frame(WORKBOOK, "Bibliotekos"), ctx.frame(WORKBOOK, "Savivaldybės"), answers,
-                        result.tabs[ANSWERS_TAB].all_rows if ANSWERS_TAB in result.tabs else None,
-                        result.problems, year)
-    ctx.output(SUBJECT, f"Regiono statistika {year}.xlsx", statistics_workbook(stats), year)
+    stats = statistics(ctx.figures, year)
+    ctx.output(SUBJECT, f"Regiono statistika {year}.xlsx",
+               ctx.xlsx(statistics_sheets(ctx.figures, stats), f"Regiono statistika {year}"), year)
     ctx.output(SUBJECT, f"Regiono statistikos analizė {year}.docx",
-               ctx.docx("regiono_statistika", analysis_context(stats)), year)
+               ctx.docx("regiono_statistika", analysis_context(ctx.figures, stats), year=year), year)
 
 
 JOB = Job(

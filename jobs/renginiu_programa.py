@@ -13,11 +13,13 @@ import datetime as dt
 import pandas as pd
 
 from automations import lt
-from automations.domain.events import statistics_workbook
+from automations.domain.documents import figure_sheet
+from automations.domain.figures import Table
 from automations.job import Job, JobContext
-from automations.periods import Period, next_month, year_so_far
+from automations.periods import Period, next_month
 from automations.render.ics import CalendarEvent, calendar_bytes
-from automations.render.xlsx import Column, Sheet, workbook_bytes
+from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
+from automations.summary import share
 from sheets_schema.types import similar_text, text_key
 
 EVENTS = "renginiai"
@@ -203,6 +205,72 @@ def public_events(events: pd.DataFrame, since: dt.date, place_suffix: str = "") 
     return items
 
 
+# ------------------------------------------------------------------ statistics
+EVENT_FIGURES = {"renginiai": "renginiai.ivyke", "dalyviai": "renginiai.dalyviai", "vaikai": "renginiai.vaikai",
+                 "virtualus": "renginiai.virtualus", "transliacijos": "renginiai.transliacijos"}
+EVENT_COLUMNS = [
+    Column("renginiai", "Renginiai", "int", 11), Column("dalyviai", "Dalyviai", "int", 11),
+    Column("vaikai", "Iš jų vaikai", "int", 11), Column("vidurkis", "Dalyvių vidurkis", "dec1", 11),
+    Column("virtualus", "Virtualūs dalyviai", "int", 12),
+    Column("transliacijos", "Tiesioginės transliacijos", "int", 13)]
+GROUPINGS = (("Tipai", "tipas", "Renginio tipas"), ("Tikslinės grupės", "tiksline_grupe", "Tikslinė grupė"),
+             ("Forma", "forma", "Forma"), ("Organizatoriai", "organizatorius", "Organizatorius"))
+SUMMARY = ("renginiai.ivyke", "renginiai.dalyviai", "renginiai.vaikai", "renginiai.virtualus",
+           "renginiai.transliacijos", "parodos.veikusios", "parodos.lankytojai", "renginiai.suplanuoti",
+           "renginiai.neatnaujinti")
+
+
+def _events_sheet(name: str, table: Table, label: Column, title: str, **extra) -> Sheet:
+    frame = table.frame.assign(vidurkis=share(table.frame["dalyviai"], table.frame["renginiai"], 1))
+    return Sheet(name, frame, [label, *EVENT_COLUMNS], title=title, bold_rows={len(frame) - 1},
+                 figures=table.cells, **extra)
+
+
+def statistics_sheets(ctx: JobContext) -> list[Sheet]:
+    """The year so far: events held (by month, type, audience, form, organiser), broadcasts, exhibitions."""
+    figures, year = ctx.figures, ctx.year
+    period = figures.period(year)
+    sheets = [figure_sheet("Santrauka", [figures.get(figure_id, year) for figure_id in SUMMARY],
+                           f"Renginiai ir parodos, {period.title}",
+                           ["Skaičiuojami renginiai, kurių būsena „įvyko“ ir data – ne vėlesnė nei ataskaitos diena; "
+                            "suplanuoti iki metų pabaigos nurodomi atskirai."]),
+              _events_sheet("Mėnesiai", figures.by_month(EVENT_FIGURES, year), Column("menuo", "Mėnuo", width=16),
+                            f"Renginiai pagal mėnesius, {period.title}",
+                            charts=[Chart("column", "Renginių dalyviai pagal mėnesius", "menuo",
+                                          ["dalyviai", "virtualus"], "Dalyviai")])]
+    for name, field, header in GROUPINGS:
+        sheets.append(_events_sheet(name, figures.breakdown(EVENT_FIGURES, year, field, order="desc"),
+                                    Column(field, header, width=30), f"Renginiai: {header.lower()}, {period.title}"))
+    held = figures.rows("renginiai.ivyke", year)
+    live = held.loc[held["transliacija"]].sort_values(["data", "pradzia"])
+    sheets.append(Sheet("Transliacijos", live.reset_index(drop=True), [
+        Column("data", "Data", "date", 12), Column("pavadinimas", "Renginys", width=50),
+        Column("vieta", "Vieta", width=24), Column("dalyviai", "Dalyviai vietoje", "int", 11),
+        Column("virtualus_dalyviai", "Virtuali auditorija", "int", 12)],
+        title=f"Tiesioginės transliacijos, {period.title} (iš viso {len(live)})"))
+    shows = figures.breakdown({"parodos": "parodos.veikusios", "lankytojai": "parodos.lankytojai"}, year,
+                              "tipas", order="desc")
+    sheets.append(Sheet("Parodos", shows.frame, [Column("tipas", "Parodų tipas", width=20),
+                                                 Column("parodos", "Parodos", "int", 10),
+                                                 Column("lankytojai", "Lankytojai", "int", 11)],
+                        title=f"Veikusios parodos pagal tipą, {period.title}", bold_rows={len(shows.frame) - 1},
+                        figures=shows.cells))
+    sheets.append(Sheet("Parodų sąrašas", figures.rows("parodos.veikusios", year).reset_index(drop=True), [
+        Column("pavadinimas", "Paroda", width=44), Column("tipas", "Tipas", width=14),
+        Column("autorius", "Autorius / kuratorius", width=24), Column("vieta", "Vieta", width=24),
+        Column("nuo", "Nuo", "date", 12), Column("iki", "Iki", "date", 12),
+        Column("eksponatu_sk", "Eksponatai", "int", 10), Column("lankytojai", "Lankytojai", "int", 11)],
+        title=f"Veikusios parodos, {period.title}"))
+    late = figures.rows("renginiai.neatnaujinti", year)
+    sheets.append(Sheet("Neatnaujinta", late.reset_index(drop=True), [
+        Column("_row", "Eilutė", "int", 8), Column("data", "Data", "date", 12),
+        Column("pavadinimas", "Renginys", width=50), Column("organizatorius", "Organizatorius", width=24),
+        Column("atsakingas", "Atsakingas", width=20)],
+        title="Praėję renginiai, kurių būsena vis dar „planuojamas“",
+        notes=["Įrašykite būseną „įvyko“ ir dalyvių skaičių arba „atšauktas“."]))
+    return sheets
+
+
 def produce(ctx: JobContext) -> None:
     events, exhibitions = ctx.frame(EVENTS, "Renginiai"), ctx.frame(EVENTS, "Parodos")
     plan = ctx.frame(PUBLICITY, "Turinio planas")
@@ -217,9 +285,8 @@ def produce(ctx: JobContext) -> None:
     feed = public_events(events, dt.date(ctx.today.year, 1, 1), ctx.institution.short_name)
     ctx.output(SUBJECT, "Renginiai.ics", calendar_bytes(f"{ctx.institution.short_name} renginiai", feed),
                ctx.today.year)
-    period = year_so_far(ctx.year, ctx.today)
-    ctx.output(SUBJECT, f"Renginių statistika {ctx.year}.xlsx", statistics_workbook(events, exhibitions, period),
-               ctx.year)
+    ctx.output(SUBJECT, f"Renginių statistika {ctx.year}.xlsx",
+               ctx.xlsx(statistics_sheets(ctx), f"Renginių statistika {ctx.year}"), ctx.year)
 
 
 JOB = Job(

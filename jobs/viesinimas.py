@@ -12,38 +12,36 @@ import datetime as dt
 import pandas as pd
 
 from automations import lt
+from automations.domain.documents import doc_table, figure_sheet
+from automations.domain.figures import Figures, Table
 from automations.job import Job, JobContext
-from automations.periods import Period, report_month, year_so_far
+from automations.periods import Period, report_month
 from automations.render.charts import bar_chart
 from automations.render.docx import DocImage, DocTable
-from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
-from automations.summary import Aggregations, by_month, grouped, share, with_total
+from automations.render.xlsx import Chart, Column, Sheet
+from automations.summary import by_month, share, with_total
 from sheets_schema.types import text_key
 
 WORKBOOK = "viesinimas"
 SUBJECT = "Viešinimas"
 TOP_EVENTS = 10
-VALUES: Aggregations = {"publikacijos": ("_row", "count"), "pasiekiamumas": ("pasiekiamumas", "sum"),
-                        "isitraukimas": ("isitraukimas", "sum")}
+PUBLICITY = {"publikacijos": "viesinimas.publikacijos", "pasiekiamumas": "viesinimas.pasiekiamumas",
+             "isitraukimas": "viesinimas.isitraukimas"}
 VALUE_COLUMNS = [Column("publikacijos", "Publikacijos", "int", 12), Column("pasiekiamumas", "Pasiekiamumas", "int", 14),
                  Column("isitraukimas", "Įsitraukimas", "int", 13),
                  Column("isitraukimo_proc", "Įsitraukimas, proc. pasiekiamumo", "percent", 14)]
 PLAN_STATES = ("publikuota", "atšaukta")
+SUMMARY = ("viesinimas.publikacijos", "viesinimas.pasiekiamumas", "viesinimas.isitraukimas",
+           "viesinimas.ziniasklaidos", "viesinimas.naujienlaiskiai")
 
 
-def _rate(table: pd.DataFrame) -> pd.DataFrame:
-    table["isitraukimo_proc"] = share(table["isitraukimas"], table["pasiekiamumas"])
+def _rate(table: Table) -> Table:
+    table.frame["isitraukimo_proc"] = share(table.frame["isitraukimas"], table.frame["pasiekiamumas"])
     return table
 
 
-def publications_by(publications: pd.DataFrame, period: Period, field: str) -> pd.DataFrame:
-    inside = publications.loc[period.mask(publications["data"])]
-    inside = inside.assign(**{field: inside[field].fillna("nenurodyta")})
-    return _rate(with_total(grouped(inside, field, VALUES, "desc"), field))
-
-
-def monthly(publications: pd.DataFrame, period: Period) -> pd.DataFrame:
-    return _rate(with_total(by_month(publications, "data", period, VALUES), "menuo"))
+def publications_by(figures: Figures, period: Period, field: str) -> Table:
+    return _rate(figures.breakdown(PUBLICITY, period.start.year, field, order="desc", period=period))
 
 
 def top_events(publications: pd.DataFrame, period: Period, count: int = TOP_EVENTS) -> pd.DataFrame:
@@ -83,18 +81,22 @@ PLAN_COLUMNS = [Column("suplanuota", "Suplanuota", "int", 11), Column("publikuot
                                                                            "percent", 11)]
 
 
-def report_workbook(publications: pd.DataFrame, plan: pd.DataFrame, period: Period, today: dt.date) -> bytes:
-    sheets = []
+def report_sheets(figures: Figures, publications: pd.DataFrame, plan: pd.DataFrame, period: Period,
+                  today: dt.date) -> list[Sheet]:
+    year = period.start.year
+    sheets = [figure_sheet("Santrauka", [figures.get(figure_id, year, period) for figure_id in SUMMARY],
+                           f"Viešinimas, {period.title}")]
     if len(period.months()) > 1:
-        months = monthly(publications, period)
-        sheets.append(Sheet("Mėnesiai", months, [Column("menuo", "Mėnuo", width=14), *VALUE_COLUMNS],
-                            title=f"Publikacijos pagal mėnesius, {period.title}", bold_rows={len(months) - 1},
+        months = _rate(figures.by_month(PUBLICITY, year, period))
+        sheets.append(Sheet("Mėnesiai", months.frame, [Column("menuo", "Mėnuo", width=14), *VALUE_COLUMNS],
+                            title=f"Publikacijos pagal mėnesius, {period.title}", bold_rows={12}, figures=months.cells,
                             charts=[Chart("column", "Publikacijos pagal mėnesius", "menuo", ["publikacijos"])]))
     for name, field, header in (("Kanalai", "kanalas", "Kanalas"), ("Tipai", "tipas", "Tipas"),
                                 ("Iniciatoriai", "iniciatorius", "Iniciatorius")):
-        table = publications_by(publications, period, field)
-        sheets.append(Sheet(name, table, [Column(field, header, width=22), *VALUE_COLUMNS],
-                            title=f"Publikacijos: {header.lower()}, {period.title}", bold_rows={len(table) - 1},
+        table = publications_by(figures, period, field)
+        sheets.append(Sheet(name, table.frame, [Column(field, header, width=22), *VALUE_COLUMNS],
+                            title=f"Publikacijos: {header.lower()}, {period.title}", bold_rows={len(table.frame) - 1},
+                            figures=table.cells,
                             charts=[Chart("bar", f"Pasiekiamumas: {header.lower()}", field, ["pasiekiamumas"])]
                             if name == "Kanalai" else []))
     sheets.append(Sheet("Renginiai", top_events(publications, period), [
@@ -105,7 +107,7 @@ def report_workbook(publications: pd.DataFrame, plan: pd.DataFrame, period: Peri
     sheets.append(Sheet("Turinio planas", execution, [Column("menuo", "Mėnuo", width=14), *PLAN_COLUMNS],
                         title=f"Turinio plano vykdymas, {period.title}", bold_rows={len(execution) - 1},
                         notes=["Įvykdyta, proc. = publikuota / (suplanuota − atšaukta)."]))
-    listing = publications.loc[period.mask(publications["data"])].sort_values(["data", "_row"])
+    listing = figures.rows("viesinimas.publikacijos", year, period).sort_values(["data", "_row"])
     sheets.append(Sheet("Publikacijos", listing.reset_index(drop=True), [
         Column("data", "Data", "date", 12), Column("kanalas", "Kanalas", width=18),
         Column("ziniasklaidos_priemone", "Žiniasklaidos priemonė", width=20), Column("tipas", "Tipas", width=18),
@@ -113,50 +115,47 @@ def report_workbook(publications: pd.DataFrame, plan: pd.DataFrame, period: Peri
         Column("pasiekiamumas", "Pasiekiamumas", "int", 13), Column("isitraukimas", "Įsitraukimas", "int", 12),
         Column("iniciatorius", "Iniciatorius", width=13), Column("nuoroda", "Nuoroda", width=40)],
         title=f"Publikacijos, {period.title}"))
-    return workbook_bytes(sheets, title=f"Viešinimo ataskaita {period.tag}")
+    return sheets
 
 
-def _total(table: pd.DataFrame, column: str) -> int:
-    return int(table[column].iloc[-1])
-
-
-def period_context(publications: pd.DataFrame, plan: pd.DataFrame, period: Period, today: dt.date) -> dict:
-    channels = publications_by(publications, period, "kanalas")
-    initiators = publications_by(publications, period, "iniciatorius")
+def period_context(figures: Figures, publications: pd.DataFrame, plan: pd.DataFrame, period: Period,
+                   today: dt.date) -> dict:
+    year = period.start.year
+    channels = publications_by(figures, period, "kanalas")
     execution = plan_execution(plan, period, today)
-    media = initiators.loc[initiators["iniciatorius"] == "žiniasklaida", "publikacijos"]
     events = top_events(publications, period, 5)
+    body = channels.body()
     return {
-        "pavadinimas": period.title, "publikacijos": lt.number(_total(channels, "publikacijos")),
-        "pasiekiamumas": lt.number(_total(channels, "pasiekiamumas")),
-        "isitraukimas": lt.number(_total(channels, "isitraukimas")),
-        "ziniasklaidos": lt.number(int(media.iloc[0]) if len(media) else 0),
-        "planuota": lt.number(_total(execution, "suplanuota")), "publikuota": lt.number(_total(execution,
-                                                                                               "publikuota")),
-        "atsaukta": lt.number(_total(execution, "atsaukta")),
+        "pavadinimas": period.title,
+        **{key: figures.get(figure_id, year, period) for key, figure_id in (
+            ("publikacijos", "viesinimas.publikacijos"), ("pasiekiamumas", "viesinimas.pasiekiamumas"),
+            ("isitraukimas", "viesinimas.isitraukimas"), ("ziniasklaidos", "viesinimas.ziniasklaidos"))},
+        "planuota": lt.number(int(execution["suplanuota"].iloc[-1])),
+        "publikuota": lt.number(int(execution["publikuota"].iloc[-1])),
+        "atsaukta": lt.number(int(execution["atsaukta"].iloc[-1])),
         "vykdymas": lt.percent(execution["vykdymas"].iloc[-1]) or "nėra duomenų",
-        "kanalai": DocTable(["Kanalas", "Publikacijos", "Pasiekiamumas", "Įsitraukimas"],
-                            [[r.kanalas, lt.number(r.publikacijos), lt.number(r.pasiekiamumas),
-                              lt.number(r.isitraukimas)] for r in channels.itertuples()], numeric={1, 2, 3},
-                            bold_last=True),
+        "kanalai": doc_table(channels, [("kanalas", "Kanalas", "text"), ("publikacijos", "Publikacijos", "int"),
+                                        ("pasiekiamumas", "Pasiekiamumas", "int"),
+                                        ("isitraukimas", "Įsitraukimas", "int")], bold_last=True),
         "renginiai": DocTable(["Renginys", "Publikacijos", "Pasiekiamumas"],
                               [[r.renginys, lt.number(r.publikacijos), lt.number(r.pasiekiamumas)]
                                for r in events.itertuples()], numeric={1, 2}),
-        "grafikas": DocImage(bar_chart(list(channels["kanalas"].iloc[:-1]),
-                                       {"Publikacijos": list(channels["publikacijos"].iloc[:-1])},
+        "grafikas": DocImage(bar_chart(list(body["kanalas"]), {"Publikacijos": [int(v) for v in body["publikacijos"]]},
                                        f"Publikacijos pagal kanalus, {period.title}", horizontal=True), 150),
     }
 
 
 def produce(ctx: JobContext) -> None:
     publications, plan = ctx.frame(WORKBOOK, "Publikacijos"), ctx.frame(WORKBOOK, "Turinio planas")
-    month, year = report_month(ctx.year, ctx.today), year_so_far(ctx.year, ctx.today)
+    month, year = report_month(ctx.year, ctx.today), ctx.figures.period(ctx.year)
     ctx.output(SUBJECT, f"Viešinimo ataskaita {month.tag}.xlsx",
-               report_workbook(publications, plan, month, ctx.today), month.start.year)
+               ctx.xlsx(report_sheets(ctx.figures, publications, plan, month, ctx.today),
+                        f"Viešinimo ataskaita {month.tag}"), month.start.year)
     ctx.output(SUBJECT, f"Viešinimo ataskaita {year.tag}.xlsx",
-               report_workbook(publications, plan, year, ctx.today), ctx.year)
-    context = {"menuo": period_context(publications, plan, month, ctx.today),
-               "metai_iki_siol": period_context(publications, plan, year, ctx.today)}
+               ctx.xlsx(report_sheets(ctx.figures, publications, plan, year, ctx.today),
+                        f"Viešinimo ataskaita {year.tag}"), ctx.year)
+    context = {"menuo": period_context(ctx.figures, publications, plan, month, ctx.today),
+               "metai_iki_siol": period_context(ctx.figures, publications, plan, year, ctx.today)}
     ctx.output(SUBJECT, f"Viešinimo ataskaita {month.tag}.docx", ctx.docx("viesinimas", context), month.start.year)
 
 

@@ -7,34 +7,24 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from automations.lt import QUARTERS, number
-from sheets_schema.base import RowIssue, Severity, SheetModel
+from sheets_schema.base import RowIssue, SheetModel
 from sheets_schema.spec import WorkbookSpec
-from sheets_schema.types import Amount, AmountOrUnknown, Count, Text, choice
+from sheets_schema.types import Amount, AmountOrUnknown, Count, Text, choice, text_key
 
-# Figures the suite computes for the plan's year (automations/indicators.py has one function per name).
-AUTO_FIGURES: dict[str, str] = {
-    "Įvykę renginiai": "Lapo „Renginiai“ eilutės, kurių būsena „įvyko“.",
-    "Renginių dalyviai": "Įvykusių renginių „Dalyviai“ suma.",
-    "Parodos": "Lapo „Parodos“ parodos, veikusios per metus.",
-    "Ekskursijos": "Lapo „Ekskursijos“ metų eilučių skaičius.",
-    "Ekskursijų dalyviai": "Lapo „Ekskursijos“ „Dalyviai“ suma.",
-    "Zaosės lankytojai": "Lankytojų žurnalo „Lankytojai iš viso“ suma vietoje „J. Urbšio sodyba (Zaosė)“.",
-    "Nuomos užsakymai": "Nuomos užsakymai, kurių būsena „įvykdyta“.",
-    "Nuomos pajamos, Eur": (
-        "Įvykdytų nuomos užsakymų kaina su PVM (valandos × tarifas × savaitgalio koeficientas, atėmus lengvatą)."
-    ),
-    "Įvykę mokymai": "Mokymai, pasibaigę per metus, kuriuose bent vienas dalyvis „Dalyvavo“ – Taip.",
-    "Apmokyti asmenys": "Skirtingi metų mokymų dalyviai (vardas, pavardė ir biblioteka), kurių „Dalyvavo“ – Taip.",
-    "Suteiktos konsultacijos": "Lapo „Konsultacijos“ metų eilučių skaičius.",
-    "Publikacijos": "Lapo „Publikacijos“ metų eilučių skaičius.",
-    "Vykdomi projektai": "Projektai, kurių būsena „vykdoma“ arba „baigta“ ir kurie vyko per metus.",
-    "Teritorijos registruoti vartotojai": (
-        "Teritorijos bibliotekų „Registruoti vartotojai“ suma (naujausia metinė statistika)."
-    ),
-    "Teritorijos apsilankymai": "Teritorijos bibliotekų „Apsilankymai (fiziniai)“ suma (naujausia metinė statistika).",
-    "Teritorijos išduotis": "Teritorijos bibliotekų „Išduotis (fiz. vnt.)“ suma (naujausia metinė statistika).",
-    "Teritorijos renginiai": "Teritorijos bibliotekų „Renginiai“ suma (naujausia metinė statistika).",
-}
+# Names of the figures the suite computes for the plan's year (`Automatinis rodiklis`); each is one
+# figure of the registry (automations/domain/registry.py checks that the two lists agree).
+AUTO_FIGURES: tuple[str, ...] = (
+    "Įvykę renginiai", "Renginių dalyviai", "Tiesioginės transliacijos", "Parodos", "Ekskursijos",
+    "Ekskursijų dalyviai", "Bibliotekos lankytojai (be Zaosės)", "Zaosės lankytojai", "Zaosės dienos su lankytojais",
+    "Nuomos užsakymai", "Nuomos pajamos be PVM, Eur", "Nuomos pajamos su PVM, Eur", "Nuomos pajamos, Eur",
+    "Įvykę mokymai", "Apmokyti asmenys", "Mokymų poreikių apklausos dalyviai", "Parengtas kitų metų mokymų planas",
+    "Suteiktos konsultacijos", "Konsultuotos bibliotekos", "Metodinės išvykos į bibliotekas", "Publikacijos",
+    "Naujienlaiškiai", "Vykdomi projektai", "Teritorijos registruoti vartotojai", "Teritorijos apsilankymai",
+    "Teritorijos išduotis", "Teritorijos renginiai",
+)
+
+# Units of whole things: 6,3 events or 2,5 people is a typing mistake.
+COUNT_UNITS = frozenset({"vnt.", "vnt", "asm.", "asm", "egz.", "egz", "fiz. vnt.", "kart.", "kartai", "d.", "dienos"})
 
 
 class Priemone(SheetModel):
@@ -61,11 +51,13 @@ class Priemone(SheetModel):
     pastabos: Text | None = Field(None, alias="Pastabos")
 
     def checks(self) -> Iterator[RowIssue]:
-        if self.automatinis is not None and self.faktine is not None:
-            yield RowIssue("faktine", "automatinis_rodiklis",
-                           f"faktinė reikšmė apskaičiuojama automatiškai („{self.automatinis}“): įrašyta "
-                           f"{number(self.faktine, 2)} bus pakeista apskaičiuota; ištrinkite ją arba išvalykite "
-                           "„Automatinis rodiklis“", Severity.WARNING)
+        if text_key(self.mato_vnt) in COUNT_UNITS:
+            for name in ("planine", "faktine"):
+                value = getattr(self, name)
+                if value is not None and value != value.to_integral_value():
+                    yield RowIssue(name, "sveikas_skaicius",
+                                   f"„{self.mato_vnt}“ skaičiuojami vienetais, todėl reikšmė turi būti sveikasis "
+                                   f"skaičius (įrašyta {number(value, 2)})")
 
 
 WORKBOOK = WorkbookSpec(

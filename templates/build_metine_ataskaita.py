@@ -30,7 +30,8 @@ def build(folder: Path) -> list[Path]:
     heading(document, "1. Pagrindiniai veiklos rodikliai")
     paragraph(document, "{{ santrauka }}")
     paragraph(document, "{{p rodikliai }}")
-    _note(document, "Pokytis – lyginant su {{ pernai }} m.; „nėra duomenų“ – tų metų lentelėse įrašų nėra.")
+    _note(document, "Pokytis – lyginant su ta pačia {{ pernai }} m. dalimi; „nėra duomenų“ – tų metų lentelėse įrašų "
+                    "nėra. Skaičiuojama tai, kas įvyko iki ataskaitos dienos; suplanuota – atskirai.")
 
     heading(document, "2. Teritorijos bibliotekų statistika")
     paragraph(document, "{%p if teritorija %}")
@@ -38,10 +39,13 @@ def build(folder: Path) -> list[Path]:
                         "{{ pateike }} iš {{ bibliotekos }} aktyvių bibliotekų (Panevėžio ir Utenos apskritys) "
                         "ataskaitos. Išsami analizė – regiono statistikos ataskaitoje.")
     paragraph(document, "{%p if su_ispejimais %}")
-    paragraph(document, "Įtrauktos ir ataskaitos su nepaaiškintais įspėjimais (neįprastas pokytis ar santykis), "
-                        "jų skaičius verta patikrinti: {{ su_ispejimais|join('; ') }}.")
+    paragraph(document, "Ataskaitos su nepaaiškintais įspėjimais (neįprastas pokytis ar santykis; tokie skaičiai į "
+                        "sumas neįtraukti, kol bus paaiškinti): {{ su_ispejimais|join('; ') }}.")
     paragraph(document, "{%p endif %}")
     paragraph(document, "{{p teritorijos_rodikliai }}")
+    paragraph(document, "{%p for pastaba in teritorijos_pastabos %}")
+    _note(document, "{{ pastaba }}")
+    paragraph(document, "{%p endfor %}")
     heading(document, "Savivaldybės", 2)
     paragraph(document, "{{p savivaldybes }}")
     paragraph(document, "{{ grafikas_teritorija }}", center=True)
@@ -68,7 +72,9 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "{{p nuoma_pagal_patalpa }}")
     paragraph(document, "Pagal nuomininkų tipą", bold=True)
     paragraph(document, "{{p nuoma_pagal_nuomininka }}")
-    _note(document, "Įvykdyti užsakymai; pajamos – su PVM, pagal kainoraštį, atėmus lengvatas.")
+    _note(document, "Įvykdyti užsakymai iki ataskaitos dienos; pajamos pagal kainoraštį, atėmus lengvatas, be PVM ir "
+                    "su PVM. Patvirtintų būsimų užsakymų – {{ nuoma_patvirtinta }} (be PVM – "
+                    "{{ nuoma_patvirtinta_suma }}), į pajamas jie neįtraukti.")
 
     heading(document, "6. Kvalifikacijos tobulinimas")
     paragraph(document, "Teritorijos bibliotekininkų dalyvavimų mokymuose – {{ dalyvavimai }}, išklausyta "
@@ -88,6 +94,7 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "{{p konsultacijos_pagal_buda }}")
 
     heading(document, "8. Projektai")
+    paragraph(document, "Vykdytų projektų – {{ vykdomi_projektai }}.")
     paragraph(document, "{{p projektai_pagal_busena }}")
 
     heading(document, "9. Viešinimas")
@@ -99,11 +106,17 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "{{p plano_busenos }}")
     paragraph(document, "Priemonės", bold=True)
     paragraph(document, "{{p plano_vykdymas }}")
+    paragraph(document, "{%p if plano_atsilikimo_priezastys %}")
+    paragraph(document, "Atsiliekančių priemonių priežastys", bold=True)
+    paragraph(document, "{%p endif %}")
+    paragraph(document, "{%p for priezastis in plano_atsilikimo_priezastys %}")
+    paragraph(document, "• {{ priezastis }}")
+    paragraph(document, "{%p endfor %}")
 
     _page_break(document)
     heading(document, "Priedas. Duomenų šaltiniai")
-    _note(document, "Kiekvienas ataskaitos skaičius: darbaknygė ir lapas, filtras ir suskaičiuotų eilučių skaičius "
-                    "(tik eilutės be klaidų). Tas pats sąrašas – skaičiuoklėje „Metinės ataskaitos šaltiniai "
+    _note(document, "Kiekvienas ataskaitoje rodomas skaičius: iš kurios darbaknygės ir lapo, kas skaičiuojama ir "
+                    "kiek eilučių (tik eilutės be klaidų). Visi rodikliai – skaičiuoklėje „Rodiklių registras "
                     "{{ metai }}.xlsx“.")
     paragraph(document, "{{p saltiniai }}")
     return [save(document, "metine_ataskaita", folder)]

@@ -13,8 +13,10 @@ def build(folder: Path) -> list[Path]:
     heading(document, "1. Pagrindiniai rodikliai")
     paragraph(document, "{{ santrauka }}")
     paragraph(document, "{{p rodikliai }}")
-    paragraph(document, "Pokytis skaičiuojamas lyginant su {{ pernai }} m. priimtomis ataskaitomis.", italic=True,
-              size=9)
+    paragraph(document, "{{ palyginimas }}", italic=True, size=9)
+    paragraph(document, "{%p for pastaba in tikrinami %}")
+    paragraph(document, "{{ pastaba }}", italic=True, size=9)
+    paragraph(document, "{%p endfor %}")
     heading(document, "2. Savivaldybės")
     paragraph(document, "{{p savivaldybes }}")
     paragraph(document, "{{ grafikas }}", center=True)
@@ -39,8 +41,8 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "Klaidų neliko.")
     paragraph(document, "{%p endif %}")
     paragraph(document, "{%p if su_ispejimais %}")
-    paragraph(document, "Neįprasti, nepaaiškinti pokyčiai (įspėjimai; skaičiai įtraukti, bet verta patikrinti):",
-              bold=True)
+    paragraph(document, "Neįprasti, nepaaiškinti skaičiai (įspėjimai): įtartini skaičiai į sumas neįtraukti, kol "
+                        "biblioteka jų nepaaiškins ar nepataisys:", bold=True)
     paragraph(document, "{%p endif %}")
     paragraph(document, "{%p for biblioteka in su_ispejimais %}")
     paragraph(document, "• {{ biblioteka }}")

@@ -109,14 +109,14 @@ def published(report: Any, job: str) -> dict[str, Any]:
     return {item.path: item for item in run.published}
 
 
-def rental_income(workspace: Path, report: Any, year: int) -> Decimal:
-    """Gross income of bookings carried out in the year, priced from the price list by hand."""
+def rental_income(workspace: Path, report: Any, year: int, up_to: dt.date) -> tuple[Decimal, Decimal]:
+    """(net, gross) income of bookings carried out in the year up to ``up_to``, priced from the price list by hand."""
     rooms = {norm(r["Patalpa"]): r for _, r in sheet_rows(workspace / "nuoma.xlsx", "Patalpos")}
     errors = error_rows(report, "nuoma", "Užsakymai")
-    total = Decimal(0)
+    nets, gross = Decimal(0), Decimal(0)
     for number, row in sheet_rows(workspace / "nuoma.xlsx", "Užsakymai"):
         when = day(row["Data"])
-        if number in errors or row["Būsena"] != "įvykdyta" or when.year != year:
+        if number in errors or row["Būsena"] != "įvykdyta" or when.year != year or when > up_to:
             continue
         room = rooms[norm(row["Patalpa"])]
         minutes = (row["Iki"].hour * 60 + row["Iki"].minute) - (row["Nuo"].hour * 60 + row["Nuo"].minute)
@@ -128,26 +128,36 @@ def rental_income(workspace: Path, report: Any, year: int) -> Decimal:
                  Decimal("0.5") if discount in ("partnerio renginys", "labdaros organizacija") else Decimal(0))
         net = base - (base * share).quantize(Decimal("0.01"), ROUND_HALF_UP)
         vat = (net * Decimal("0.21")).quantize(Decimal("0.01"), ROUND_HALF_UP) if row["PVM tarifas"] == "21 %" else 0
-        total += net + vat
-    return total
+        nets += net
+        gross += net + vat
+    return nets, gross
 
 
-def independent_figures(workspace: Path, report: Any, year: int) -> dict[str, float]:
-    """A few automatic figures of ``year`` counted straight from the input workbooks."""
+def independent_figures(workspace: Path, report: Any, year: int, up_to: dt.date) -> dict[str, float]:
+    """A few figures of ``year`` up to ``up_to`` counted straight from the input workbooks, by registry id."""
+    def happened(value: Any) -> bool:
+        when = day(value)
+        return when is not None and when.year == year and when <= up_to
+
     events = [(n, r) for n, r in sheet_rows(workspace / "renginiai.xlsx", "Renginiai")
               if n not in error_rows(report, "renginiai", "Renginiai")]
-    held = [r for _, r in events if r["Būsena"] == "įvyko" and day(r["Data"]).year == year]
+    held = [r for _, r in events if r["Būsena"] == "įvyko" and happened(r["Data"])]
     visits = [r for n, r in sheet_rows(workspace / "lankytojai.xlsx", "Lankytojai")
-              if n not in error_rows(report, "lankytojai", "Lankytojai")]
+              if n not in error_rows(report, "lankytojai", "Lankytojai") and happened(r["Data"])]
     advice = [r for n, r in sheet_rows(workspace / "konsultacijos.xlsx", "Konsultacijos")
-              if n not in error_rows(report, "konsultacijos", "Konsultacijos") and day(r["Data"]).year == year]
-    tours = [r for _, r in sheet_rows(workspace / "renginiai.xlsx", "Ekskursijos") if day(r["Data"]).year == year]
+              if n not in error_rows(report, "konsultacijos", "Konsultacijos") and happened(r["Data"])]
+    tours = [r for _, r in sheet_rows(workspace / "renginiai.xlsx", "Ekskursijos") if happened(r["Data"])]
+    net, gross = rental_income(workspace, report, year, up_to)
     return {
-        "Įvykę renginiai": len(held),
-        "Renginių dalyviai": sum(num(r["Dalyviai"]) or 0 for r in held),
-        "Ekskursijos": len(tours),
-        "Zaosės lankytojai": sum(num(r["Lankytojai iš viso"]) or 0 for r in visits
-                                 if r["Vieta"] == "J. Urbšio sodyba (Zaosė)" and day(r["Data"]).year == year),
-        "Suteiktos konsultacijos": len(advice),
-        "Nuomos pajamos, Eur": float(rental_income(workspace, report, year)),
+        "renginiai.ivyke": len(held),
+        "renginiai.dalyviai": sum(num(r["Dalyviai"]) or 0 for r in held),
+        "ekskursijos.ivykusios": len(tours),
+        "ekskursijos.dalyviai": sum(num(r["Dalyviai"]) or 0 for r in tours),
+        "lankytojai.zaose": sum(num(r["Lankytojai iš viso"]) or 0 for r in visits
+                                if r["Vieta"] == "J. Urbšio sodyba (Zaosė)"),
+        "lankytojai.biblioteka": sum(num(r["Lankytojai iš viso"]) or 0 for r in visits
+                                     if r["Vieta"] != "J. Urbšio sodyba (Zaosė)"),
+        "konsultacijos.suteiktos": len(advice),
+        "nuoma.pajamos_be_pvm": float(net),
+        "nuoma.pajamos_su_pvm": float(gross),
     }

@@ -10,7 +10,7 @@ import pytest
 from automations.backends.local import LocalBackend
 from automations.config import load_settings
 from automations.demo import build_demo, demo_rows
-from automations.validation import validate_all
+from automations.runner import validate_with_figures
 from sheets_schema import WORKBOOK_NAMES, workbooks
 from sheets_schema.base import Severity
 
@@ -26,7 +26,7 @@ PLANTED_ERRORS = {
     "konsultacijos": {("Konsultacijos", "nezinoma_biblioteka")},
     "projektai": set(),
     "viesinimas": {("Publikacijos", "dalis_didesne")},
-    "veiklos_planas": set(),
+    "veiklos_planas": {("Priemonės", "sveikas_skaicius")},
 }
 PLANTED_WARNINGS = {
     "teritorijos_statistika": {("Formos atsakymai 1", "santykis"), ("Formos atsakymai 1", "metinis_pokytis")},
@@ -46,7 +46,8 @@ def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def results(demo_workspace: Path) -> dict:
-    return validate_all(LocalBackend(load_settings(demo_workspace)), list(WORKBOOK_NAMES))
+    settings = load_settings(demo_workspace)
+    return validate_with_figures(settings, LocalBackend(settings), list(WORKBOOK_NAMES), TODAY)[0]
 
 
 def test_same_seed_same_rows_other_seed_other_rows() -> None:

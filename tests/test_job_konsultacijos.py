@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from figures_support import figures, rows
 from regional_support import (
     day,
     doc_tables,
@@ -21,7 +22,8 @@ from regional_support import (
     table,
 )
 
-from automations.domain.consultations import consultations, consultations_by, without_consultations
+from automations.domain.consultations import consultations, without_consultations
+from automations.periods import Period
 from sheets_schema.references import References
 
 YEAR = 2026
@@ -36,14 +38,26 @@ REFS = References(pd.DataFrame([
 
 
 def test_consultations_of_the_year_by_topic_and_libraries_without():
-    frame = pd.DataFrame({"data": [dt.date(2026, 1, 5), dt.date(2026, 2, 1), dt.date(2025, 12, 30)],
-                          "biblioteka": ["BIR-SVB", "biržų svb", "BIR-MOK-01"], "tema": ["LIBIS", "LIBIS", "kita"],
-                          "budas": ["telefonu"] * 3, "trukme": [10, None, 30], "_row": [2, 3, 4]})
-    rows = consultations(frame, REFS, 2026)
-    assert list(rows["kodas"]) == ["BIR-SVB", "BIR-SVB"] and list(rows["menuo"]) == [1, 2]
-    topics = consultations_by(rows, "tema")
-    assert topics.to_dict("records") == [{"tema": "LIBIS", "konsultacijos": 2, "minutes": 10, "bibliotekos": 1}]
-    assert list(without_consultations(rows, REFS)["kodas"]) == ["BIR-MOK-01"]  # the inactive one is not listed
+    frame = rows({"data": dt.date(2026, 1, 5), "biblioteka": "BIR-SVB", "tema": "LIBIS", "budas": "telefonu",
+                  "trukme": 10},
+                 {"data": dt.date(2026, 2, 1), "biblioteka": "biržų svb", "tema": "LIBIS", "budas": "telefonu",
+                  "trukme": None},
+                 {"data": dt.date(2025, 12, 30), "biblioteka": "BIR-MOK-01", "tema": "kita", "budas": "telefonu",
+                  "trukme": 30},
+                 {"data": dt.date(2026, 3, 1), "biblioteka": "BIR-MOK-01", "tema": "kita", "budas": "telefonu",
+                  "trukme": 30})  # after the report date: not given yet
+    period = Period(dt.date(2026, 1, 1), dt.date(2026, 2, 15), "2026 m.", "2026")
+    given = consultations(frame, REFS, period)
+    assert list(given["kodas"]) == ["BIR-SVB", "BIR-SVB"] and list(given["menuo"]) == [1, 2]
+    assert list(without_consultations(given, REFS)["kodas"]) == ["BIR-MOK-01"]  # the inactive one is not listed
+    counted = figures(dt.date(2026, 2, 15), konsultacijos={"Konsultacijos": frame},
+                      teritorijos_statistika={"Bibliotekos": REFS.libraries.assign(_row=range(2, 5))})
+    topics = counted.breakdown({"konsultacijos": "konsultacijos.suteiktos", "minutes": "konsultacijos.minutes",
+                                "bibliotekos": "konsultacijos.bibliotekos"}, 2026, "tema")
+    assert topics.frame.to_dict("records") == [{"tema": "LIBIS", "konsultacijos": 2, "minutes": 10, "bibliotekos": 1},
+                                               {"tema": "Iš viso", "konsultacijos": 2, "minutes": 10,
+                                                "bibliotekos": 1}]
+    assert counted.get("konsultacijos.be_konsultaciju", 2026).value == 1
 
 
 @pytest.fixture(scope="module")

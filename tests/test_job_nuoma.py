@@ -9,14 +9,16 @@ from pathlib import Path
 
 from communication_support import all_text, day, error_rows, input_rows, outputs, table
 from communication_support import frame_of as typed
+from figures_support import figures
 
-from automations.domain.rentals import rental_price
-from automations.periods import working_days_before, year_so_far
-from jobs.nuoma import document_context, income_by, income_rows, priced_bookings, renter_shown, schedule_sheets
+from automations.domain.rentals import priced, rental_price
+from automations.periods import working_days_before
+from jobs.nuoma import document_context, renter_shown, schedule_sheets
 from sheets_schema.nuoma import WORKBOOK, Patalpa, Uzsakymas, overlaps
 from sheets_schema.spec import RuleContext
 
 SATURDAY, MONDAY = dt.date(2026, 12, 5), dt.date(2026, 12, 7)
+TODAY = dt.date(2026, 11, 22)
 ROOMS = [{"Patalpa": "Konferencijų salė", "Adresas": "Respublikos g. 14", "Vietų skaičius": 80,
           "Tarifas, Eur/val.": "45", "Savaitgalio koeficientas": "1,3", "Jaunimo erdvė": "Ne"},
          {"Patalpa": "Erdvė 14–29", "Adresas": "Respublikos g. 14", "Vietų skaičius": 30,
@@ -64,8 +66,8 @@ def test_overlapping_bookings_are_both_flagged_naming_each_other():
 
 def test_contract_context_has_price_in_words_due_date_and_invoice_number():
     rooms = typed(Patalpa, ROOMS)
-    booking, room, price = priced_bookings(typed(Uzsakymas, [BOOKING]), rooms)[0]
-    context = document_context(booking, room, price)
+    booking = priced(typed(Uzsakymas, [BOOKING]), rooms).to_dict("records")[0]
+    context = document_context(booking, booking["_room"], booking["_price"])
     assert context["saskaitos_nr"] == "AS-NUOM-2026-014"
     assert context["bruto"] == Decimal("245.03") and context["valandos"] == "4,5"
     assert context["apmoketi_iki"] == working_days_before(MONDAY, 5) == dt.date(2026, 11, 30)
@@ -82,9 +84,14 @@ def test_reports_show_private_renters_as_fizinis_asmuo():
     grid = sheets[1]  # Konferencijų salė
     assert grid.name == "Konferencijų salė"
     assert any("NUOM-2026-014" in str(v) for v in grid.frame["pr"])
-    rows = income_rows(priced_bookings(frame, typed(Patalpa, ROOMS)), year_so_far(2026, dt.date(2026, 12, 31)))
-    totals = income_by(rows, "nuomininko_tipas")
-    assert totals.iloc[-1]["bruto"] == Decimal("245.03") * 2
+    done = frame.assign(busena="įvykdyta")
+    counted = figures(dt.date(2027, 1, 5), nuoma={"Užsakymai": done, "Patalpos": typed(Patalpa, ROOMS)})
+    totals = counted.breakdown({"bruto": "nuoma.pajamos_su_pvm", "neto": "nuoma.pajamos_be_pvm"}, 2026,
+                               "nuomininko_tipas").frame
+    assert totals.iloc[-1]["bruto"] == Decimal("245.03") * 2 and totals.iloc[-1]["neto"] == Decimal("202.50") * 2
+    ahead = figures(dt.date(2026, 12, 7), nuoma={"Užsakymai": done, "Patalpos": typed(Patalpa, ROOMS)})
+    assert ahead.get("nuoma.pajamos_su_pvm", 2026).value == Decimal("245.03")  # 7 December has happened
+    assert ahead.get("nuoma.patvirtintos_pajamos_su_pvm", 2026).value == Decimal("245.03")  # 8 December is ahead
 
 
 def _price_from_input(row: dict, room: dict) -> Decimal:
@@ -132,10 +139,15 @@ def test_demo_run_contracts_invoices_schedule_income(demo_workspace: Path, run_j
         assert str(sample["El. paštas"]).strip() in invoice
 
     income = table(base / "Nuoma" / "Nuomos pajamos 2026.xlsx", "Mėnesiai", "Mėnuo")
-    expected = sum(_price_from_input(r, rooms[r["Patalpa"].strip().casefold()]) for r in confirmed
-                   if day(r["Data"]).year == 2026)
-    assert Decimal(str(income[-1]["Suma su PVM"])).quantize(Decimal("0.01")) == expected
-    assert income[-1]["Užsakymai"] == sum(1 for r in confirmed if day(r["Data"]).year == 2026)
+    done = [r for r in confirmed if r["Būsena"] == "įvykdyta" and dt.date(2026, 1, 1) <= day(r["Data"]) <= TODAY]
+    expected = sum(_price_from_input(r, rooms[r["Patalpa"].strip().casefold()]) for r in done)
+    assert Decimal(str(income[-1]["Pajamos su PVM"])).quantize(Decimal("0.01")) == expected
+    assert income[-1]["Užsakymai"] == len(done)
+    ahead = [r for r in confirmed if TODAY < day(r["Data"]) <= dt.date(2026, 12, 31)]
+    future = table(base / "Nuoma" / "Nuomos pajamos 2026.xlsx", "Būsimi užsakymai", "Patalpa")
+    assert future[-1]["Užsakymai"] == len(ahead) and ahead  # the demo has confirmed bookings still ahead
+    assert Decimal(str(future[-1]["Pajamos su PVM"])).quantize(Decimal("0.01")) == sum(
+        _price_from_input(r, rooms[r["Patalpa"].strip().casefold()]) for r in ahead)
 
     contacts = {str(r[h]).strip() for _, r in bookings for h in ("El. paštas", "Kontaktinis asmuo") if r[h]}
     private = {r["Nuomininkas"] for _, r in bookings if r["Nuomininko tipas"] == "fizinis asmuo"}

@@ -14,6 +14,7 @@ from regional_support import day, doc_tables, num, published, run_once, sheet_ro
 
 from automations import lt
 from automations.domain.projects import MATCH, MISMATCH, budget_check, deadlines, relevant_projects
+from automations.periods import year_so_far
 
 TODAY = dt.date(2026, 11, 22)
 YEAR = 2026
@@ -48,7 +49,7 @@ def test_budget_check_and_relevant_projects():
     checked = budget_check(frame)
     assert list(checked["biudzeto_busena"]) == [MATCH, MISMATCH, "trūksta sumų"]
     assert checked.at[1, "skirtumas"] == Decimal(100)
-    assert list(relevant_projects(frame, 2026).index) == [0, 2]
+    assert list(relevant_projects(frame, year_so_far(2026, TODAY)).index) == [0, 2]
 
 
 @pytest.fixture(scope="module")

@@ -66,6 +66,12 @@ def produced(demo_run):
     return workspace, errors, report
 
 
+def _header_and_rows(sheet, first: str) -> tuple[list, list]:
+    rows = list(sheet.iter_rows(values_only=True))
+    start = next(i for i, row in enumerate(rows) if row[0] == first)
+    return list(rows[start]), rows[start + 1:]
+
+
 def test_job_ran_and_published_both_documents(produced) -> None:
     _, _, report = produced
     run = next(run for run in report.jobs if run.job == "regiono_statistika")
@@ -80,17 +86,14 @@ def test_municipality_and_territory_totals_match_an_independent_recount(produced
     workspace, errors, _ = produced
     expected = independent_totals(workspace, errors, YEAR)
     book = load_workbook(workspace / OUTPUT / f"Regiono statistika {YEAR}.xlsx")
-    sheet = book["Savivaldybės"]
-    rows = list(sheet.iter_rows(min_row=4, values_only=True))
-    header = [cell.value for cell in sheet[3]]
+    header, rows = _header_and_rows(book["Savivaldybės"], "Savivaldybė")
     users_col = header.index("Registruoti vartotojai")
     together = {row[0]: row[users_col] for row in rows if row[1] == "Iš viso"}
     assert set(together) == set(expected) | {m for m in together if together[m] is None}
     for municipality, users in expected.items():
         assert together[municipality] == pytest.approx(users), municipality
-    counties = book["Apskritys"]
-    header = [cell.value for cell in counties[3]]
-    total_row = next(row for row in counties.iter_rows(min_row=4, values_only=True) if row[0] == "Teritorija iš viso")
+    header, rows = _header_and_rows(book["Apskritys"], "Apskritis")
+    total_row = next(row for row in rows if row[0] == "Teritorija iš viso")
     assert total_row[header.index("Registruoti vartotojai")] == pytest.approx(sum(expected.values()))
 
 
@@ -113,8 +116,10 @@ def test_workbook_has_native_charts_and_lithuanian_number_formats(produced) -> N
     names = zipfile.ZipFile(path).namelist()
     assert len([name for name in names if name.startswith("xl/charts/chart")]) >= 2
     sheet = load_workbook(path)["Savivaldybės"]
-    assert sheet.cell(row=4, column=5).number_format == "#,##0"
-    assert sheet.cell(row=4, column=7).number_format == '0.0" proc."'
+    top = next(row for row in sheet.iter_rows() if row[0].value == "Savivaldybė")
+    formats = {cell.value: sheet.cell(row=cell.row + 1, column=cell.column).number_format for cell in top}
+    assert formats["Registruoti vartotojai"] == "#,##0"
+    assert formats["Registruoti vartotojai: pokytis, proc."] == '0.0" proc."'
 
 
 def test_analysis_report_reads_in_lithuanian_with_real_figures(produced) -> None:
@@ -123,7 +128,7 @@ def test_analysis_report_reads_in_lithuanian_with_real_figures(produced) -> None
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Parengta 2026 m. lapkričio 22 d." in text
     total = sum(independent_totals(workspace, errors, YEAR).values())
-    assert f"{lt.number(total)} registruotų vartotojų" in text
+    assert f"registruotų vartotojų – {lt.number(total)}" in text
     assert "Ataskaitos nepateikė:" in text and "•" in text
     assert len(document.tables) >= 4
     assert document.inline_shapes, "the report carries a chart"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from communication_support import all_text, count, day, error_rows, input_rows, table
 from communication_support import frame_of as typed
+from figures_support import figures
 
 from automations.periods import month, year_so_far
 from jobs.viesinimas import plan_execution, publications_by, top_events
@@ -31,7 +32,8 @@ POSTS = typed(Publikacija, [
 
 
 def test_channels_sum_reach_and_engagement_with_a_rate():
-    table = publications_by(POSTS, OCTOBER, "kanalas").set_index("kanalas")
+    table = publications_by(figures(TODAY, viesinimas={"Publikacijos": POSTS}), OCTOBER, "kanalas").frame
+    table = table.set_index("kanalas")
     assert table.loc["Facebook", "publikacijos"] == 2 and table.loc["Facebook", "pasiekiamumas"] == 1500
     assert round(table.loc["Facebook", "isitraukimo_proc"], 2) == 8.33
     assert table.loc["Iš viso", "publikacijos"] == 3

@@ -20,8 +20,9 @@ def test_good_rows():
 
 
 def test_auto_figures_are_the_listed_names():
-    assert len(AUTO_FIGURES) == 17
-    assert "Nuomos pajamos, Eur" in AUTO_FIGURES and "Zaosės lankytojai" in AUTO_FIGURES
+    assert len(AUTO_FIGURES) == 27
+    assert {"Nuomos pajamos, Eur", "Nuomos pajamos be PVM, Eur", "Zaosės lankytojai", "Tiesioginės transliacijos",
+            "Naujienlaiškiai", "Metodinės išvykos į bibliotekas"} <= set(AUTO_FIGURES)
     with pytest.raises(ValidationError, match="nėra leistina reikšmė"):
         Priemone.model_validate({**ROW, "Automatinis rodiklis": "Lankytojai"})
     with pytest.raises(ValidationError):
@@ -29,8 +30,11 @@ def test_auto_figures_are_the_listed_names():
     assert WORKBOOK.tabs == (Priemone,)
 
 
-def test_manual_value_next_to_an_automatic_figure_is_a_warning():
-    row = Priemone.model_validate({**ROW, "Automatinis rodiklis": "Zaosės lankytojai", "Faktinė reikšmė": "3 100"})
+def test_counts_of_whole_things_are_whole_numbers():
+    row = Priemone.model_validate({**ROW, "Mato vnt.": "vnt.", "Planinė reikšmė": "6", "Faktinė reikšmė": "6,3"})
     issues = list(row.checks())
-    assert [(i.field, i.rule, i.severity) for i in issues] == [("faktine", "automatinis_rodiklis", Severity.WARNING)]
-    assert "3\u00a0100,00" in issues[0].message
+    assert [(i.field, i.rule, i.severity) for i in issues] == [("faktine", "sveikas_skaicius", Severity.ERROR)]
+    assert "6,30" in issues[0].message and "vnt." in issues[0].message
+    assert list(Priemone.model_validate({**ROW, "Mato vnt.": "asm.", "Planinė reikšmė": "2,5"}).checks())
+    assert not list(Priemone.model_validate({**ROW, "Mato vnt.": "proc.", "Faktinė reikšmė": "85,5"}).checks())
+    assert not list(Priemone.model_validate({**ROW, "Mato vnt.": "Eur", "Faktinė reikšmė": "8307,25"}).checks())

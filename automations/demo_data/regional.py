@@ -201,7 +201,7 @@ def plan_rows(rng: random.Random, today: dt.date) -> list[dict[str, Any]]:
                 quarter_done = (quarter == "visi metai"
                                 or ("I", "II", "III", "IV").index(quarter) < (today.month - 1) // 3)
                 if auto is None and quarter_done:
-                    actual = typed_dec(rng, round(planned * rng.uniform(0.8, 1.15), 1 if planned < 10 else 0), 0.2)
+                    actual = typed_dec(rng, round(planned * rng.uniform(0.8, 1.15)), 0.2)
                     if planned <= 5:
                         actual = planned if rng.random() < 0.7 else max(0, planned - 1)
                     if quarter == "visi metai" and rng.random() < 0.3:
@@ -216,6 +216,9 @@ def plan_rows(rng: random.Random, today: dt.date) -> list[dict[str, Any]]:
     # MISTAKE (warning): an actual value typed although the figure is computed automatically
     typed = next(r for r in rows if r["Automatinis rodiklis"] == "Parodos")
     typed["Faktinė reikšmė"], typed["Pastabos"] = 104, "Įrašyta rankiniu būdu spalio mėn."
+    # MISTAKE (error): a count of events typed with a fraction
+    summer = next(r for r in rows if r["Priemonė"] == "Vasaros renginių ciklas sodyboje")
+    summer["Faktinė reikšmė"] = "6,3"
     return rows
 
 

@@ -1,134 +1,110 @@
-"""Events and exhibitions counted for a period: by month, type, audience, form and organiser.
+"""Events, exhibitions and excursions: what counts as held, open or carried out, and when.
 
-Only events that took place (`Būsena` = įvyko) are counted; planned events whose date has
-passed are listed apart, because their status (and attendance) has not been filled in yet.
+An event counts once it has happened: `Būsena` = įvyko and its date on or before the report
+date. Planned events of the rest of the year are a figure of their own, never mixed into
+what was held. An exhibition counts when it was open on at least one day of the year up
+to the report date; an excursion when its date has come.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from automations.periods import Period
-from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
-from automations.summary import Aggregations, by_month, grouped, share, with_total
+from automations.domain.figures import Figure, Figures
+from automations.domain.rows import overlapping, summed, within
+from automations.periods import Period, rest_of_year
 
-EVENT_VALUES: Aggregations = {
-    "renginiai": ("_row", "count"),
-    "dalyviai": ("dalyviai", "sum"),
-    "vaikai": ("vaikai", "sum"),
-    "virtualus": ("virtualus_dalyviai", "sum"),
-    "transliacijos": ("transliacija", "sum"),
-}
-VALUE_COLUMNS = [
-    Column("renginiai", "Renginiai", "int", 11), Column("dalyviai", "Dalyviai", "int", 11),
-    Column("vaikai", "Iš jų vaikai", "int", 11), Column("vidurkis", "Dalyvių vidurkis", "dec1", 11),
-    Column("virtualus", "Virtualūs dalyviai", "int", 12), Column("transliacijos", "Tiesioginės transliacijos",
-                                                                 "int", 13),
-]
-GROUPINGS = (  # sheet name, field, header
-    ("Tipai", "tipas", "Renginio tipas"),
-    ("Tikslinės grupės", "tiksline_grupe", "Tikslinė grupė"),
-    ("Forma", "forma", "Forma"),
-    ("Organizatoriai", "organizatorius", "Organizatorius"),
-)
+WORKBOOK = "renginiai"
+HELD, PLANNED = "įvyko", "planuojamas"
+DELEGATION = "užsienio delegacija"
 
 
-def held_events(events: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Events that took place in the period (the ones with attendance)."""
-    held = events.loc[(events["busena"] == "įvyko") & period.mask(events["data"])].copy()
-    held["transliacija"] = held["transliacija"].map(lambda value: 1 if value is True else 0)
+def held_events(figures: Figures, period: Period) -> pd.DataFrame:
+    events = figures.frame(WORKBOOK, "Renginiai")
+    held = within(events.loc[events["busena"] == HELD], "data", period).copy()
+    held["transliacija"] = held["transliacija"].map(lambda value: value is True)
     return held
 
 
-def _with_average(table: pd.DataFrame, label: str) -> pd.DataFrame:
-    table = with_total(table, label)
-    table["vidurkis"] = share(table["dalyviai"], table["renginiai"], 1)
-    return table
+def planned_events(figures: Figures, period: Period) -> pd.DataFrame:
+    events = figures.frame(WORKBOOK, "Renginiai")
+    return within(events.loc[events["busena"] == PLANNED], "data", rest_of_year(period))
 
 
-def monthly_events(held: pd.DataFrame, period: Period) -> pd.DataFrame:
-    return _with_average(by_month(held, "data", period, EVENT_VALUES), "menuo")
+def overdue_events(figures: Figures, period: Period) -> pd.DataFrame:
+    """Planned events whose day has passed: status and attendance still to be filled in."""
+    events = figures.frame(WORKBOOK, "Renginiai")
+    late = within(events.loc[events["busena"] == PLANNED], "data", period)
+    return late.sort_values(["data", "pradzia", "_row"])
 
 
-def events_by(held: pd.DataFrame, field: str) -> pd.DataFrame:
-    return _with_average(grouped(held, field, EVENT_VALUES, order="desc"), field)
+def open_exhibitions(figures: Figures, period: Period) -> pd.DataFrame:
+    shows = figures.frame(WORKBOOK, "Parodos")
+    return overlapping(shows, "nuo", "iki", period).sort_values(["nuo", "pavadinimas", "_row"])
 
 
-def broadcasts(held: pd.DataFrame) -> pd.DataFrame:
-    live = held.loc[held["transliacija"] == 1].sort_values(["data", "pradzia"])
-    table = live[["data", "pavadinimas", "vieta", "dalyviai", "virtualus_dalyviai"]].reset_index(drop=True)
-    for column in ("dalyviai", "virtualus_dalyviai"):
-        table[column] = pd.to_numeric(table[column], errors="coerce").astype("Int64")
-    return with_total(table, "pavadinimas")
+def planned_excursions(figures: Figures, period: Period) -> pd.DataFrame:
+    return within(figures.frame(WORKBOOK, "Ekskursijos"), "data", rest_of_year(period))
 
 
-def exhibitions_in(exhibitions: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Exhibitions open on at least one day of the period, with their visitors."""
-    chosen = exhibitions.loc[(exhibitions["nuo"] <= period.end) & (exhibitions["iki"] >= period.start)]
-    columns = ["pavadinimas", "tipas", "autorius", "vieta", "nuo", "iki", "eksponatu_sk", "lankytojai"]
-    table = chosen.sort_values(["nuo", "pavadinimas"])[columns].reset_index(drop=True)
-    for column in ("eksponatu_sk", "lankytojai"):
-        table[column] = pd.to_numeric(table[column], errors="coerce").astype("Int64")
-    return with_total(table, "pavadinimas")
+def held_excursions(figures: Figures, period: Period) -> pd.DataFrame:
+    tours = within(figures.frame(WORKBOOK, "Ekskursijos"), "data", period)
+    return tours.assign(salis=tours["salis"].fillna("LT"))
 
 
-def overdue(events: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Planned events whose day has passed: their status and attendance still need filling in."""
-    late = events.loc[(events["busena"] == "planuojamas") & period.mask(events["data"])]
-    return late.sort_values(["data", "pradzia"])[["_row", "data", "pavadinimas", "organizatorius", "atsakingas"]]
+def is_foreign(rows: pd.DataFrame) -> pd.Series:
+    return rows["salis"].map(lambda code: isinstance(code, str) and code.upper() != "LT")
 
 
-def summary_rows(held: pd.DataFrame, shows: pd.DataFrame, late: pd.DataFrame) -> pd.DataFrame:
-    number = lambda column: int(pd.to_numeric(held[column], errors="coerce").fillna(0).sum())  # noqa: E731
-    rows = [
-        ("Įvykę renginiai", len(held)), ("Renginių dalyviai", number("dalyviai")), ("Iš jų vaikai", number("vaikai")),
-        ("Virtualūs dalyviai", number("virtualus_dalyviai")),
-        ("Tiesioginės transliacijos", int(held["transliacija"].sum())),
-        ("Kontaktiniai renginiai", int((held["forma"] == "kontaktinis").sum())),
-        ("Nuotoliniai renginiai", int((held["forma"] == "nuotolinis").sum())),
-        ("Mišrūs renginiai", int((held["forma"] == "mišrus").sum())),
-        ("Parodos", len(shows) - 1), ("Parodų lankytojai", int(shows["lankytojai"].iloc[-1] or 0)),
-        ("Praėję renginiai be būsenos „įvyko“", len(late)),
-    ]
-    return pd.DataFrame(rows, columns=["rodiklis", "reiksme"])
+def is_delegation(rows: pd.DataFrame) -> pd.Series:
+    return rows["grupes_tipas"] == DELEGATION
 
 
-def statistics_workbook(events: pd.DataFrame, exhibitions: pd.DataFrame, period: Period) -> bytes:
-    held = held_events(events, period)
-    shows, late = exhibitions_in(exhibitions, period), overdue(events, period)
-    months = monthly_events(held, period)
-    sheets = [
-        Sheet("Santrauka", summary_rows(held, shows, late),
-              [Column("rodiklis", "Rodiklis", width=40), Column("reiksme", "Reikšmė", "int", 12)],
-              title=f"Renginiai ir parodos, {period.title}", autofilter=False,
-              notes=["Skaičiuojami renginiai, kurių būsena „įvyko“; atšaukti ir planuojami – ne."]),
-        Sheet("Mėnesiai", months, [Column("menuo", "Mėnuo", width=16), *VALUE_COLUMNS],
-              title=f"Renginiai pagal mėnesius, {period.title}", bold_rows={len(months) - 1},
-              charts=[Chart("column", "Renginių dalyviai pagal mėnesius", "menuo", ["dalyviai", "virtualus"],
-                            "Dalyviai")]),
-    ]
-    for name, field, header in GROUPINGS:
-        table = events_by(held, field)
-        sheets.append(Sheet(name, table, [Column(field, header, width=30), *VALUE_COLUMNS],
-                            title=f"Renginiai: {header.lower()}, {period.title}", bold_rows={len(table) - 1}))
-    live = broadcasts(held)
-    sheets.append(Sheet("Transliacijos", live, [
-        Column("data", "Data", "date", 12), Column("pavadinimas", "Renginys", width=50), Column("vieta",
-                                                                                                "Vieta", width=24),
-        Column("dalyviai", "Dalyviai vietoje", "int", 11), Column("virtualus_dalyviai", "Virtuali auditorija",
-                                                                  "int", 12)],
-        title=f"Tiesioginės transliacijos, {period.title}", bold_rows={len(live) - 1}))
-    sheets.append(Sheet("Parodos", shows, [
-        Column("pavadinimas", "Paroda", width=44), Column("tipas", "Tipas", width=14),
-        Column("autorius", "Autorius / kuratorius", width=24), Column("vieta", "Vieta", width=24),
-        Column("nuo", "Nuo", "date", 12), Column("iki", "Iki", "date", 12), Column("eksponatu_sk", "Eksponatai",
-                                                                                   "int", 10),
-        Column("lankytojai", "Lankytojai", "int", 11)],
-        title=f"Parodos, {period.title}", bold_rows={len(shows) - 1}))
-    sheets.append(Sheet("Neatnaujinta", late.reset_index(drop=True), [
-        Column("_row", "Eilutė", "int", 8), Column("data", "Data", "date", 12), Column("pavadinimas",
-                                                                                       "Renginys", width=50),
-        Column("organizatorius", "Organizatorius", width=24), Column("atsakingas", "Atsakingas", width=20)],
-        title="Praėję renginiai, kurių būsena vis dar „planuojamas“",
-        notes=["Įrašykite būseną „įvyko“ ir dalyvių skaičių arba „atšauktas“."]))
-    return workbook_bytes(sheets, title=f"Renginių statistika {period.tag}")
+HELD_TEXT = ("lapo „Renginiai“ eilutės, kurių „Būsena“ – įvyko, o data – ataskaitos metais, ne vėliau kaip ataskaitos "
+             "dieną")
+
+
+def _event(figure_id: str, name: str, definition: str, unit: str, **extra) -> Figure:
+    return Figure(figure_id, name, definition, unit, WORKBOOK, "Renginiai", **extra)
+
+
+FIGURES = (
+    _event("renginiai.ivyke", "Įvykę renginiai", HELD_TEXT, "vnt.", select=held_events,
+           plan_names=("Įvykę renginiai",)),
+    _event("renginiai.dalyviai", "Renginių dalyviai", f"„Dalyviai“ suma; {HELD_TEXT}", "asm.", select=held_events,
+           measure=summed("dalyviai"), plan_names=("Renginių dalyviai",)),
+    _event("renginiai.vaikai", "Renginių dalyviai vaikai", f"„iš jų vaikai“ suma; {HELD_TEXT}", "asm.",
+           select=held_events, measure=summed("vaikai")),
+    _event("renginiai.virtualus", "Virtualūs renginių dalyviai", f"„Virtualūs dalyviai“ suma; {HELD_TEXT}", "asm.",
+           select=held_events, measure=summed("virtualus_dalyviai")),
+    _event("renginiai.transliacijos", "Tiesioginės transliacijos",
+           f"įvykę renginiai, kurių „Tiesioginė transliacija“ – Taip; {HELD_TEXT}", "vnt.", select=held_events,
+           where=lambda rows: rows["transliacija"], plan_names=("Tiesioginės transliacijos",),
+           aliases=("Transliacijų skaičius", "Transliuoti renginius internetu", "Tiesioginių transliacijų skaičius")),
+    _event("renginiai.suplanuoti", "Suplanuoti renginiai iki metų pabaigos",
+           "„Būsena“ – planuojamas, data – po ataskaitos dienos, tų pačių metų", "vnt.", select=planned_events),
+    _event("renginiai.neatnaujinti", "Praėję renginiai be būsenos „įvyko“",
+           "„Būsena“ – planuojamas, nors data jau praėjo: būseną ir dalyvių skaičių reikia įrašyti", "vnt.",
+           select=overdue_events),
+    Figure("parodos.veikusios", "Veikusios parodos",
+           "lapo „Parodos“ parodos, veikusios bent vieną metų dieną iki ataskaitos dienos (Nuo–Iki)", "vnt.",
+           WORKBOOK, "Parodos", select=open_exhibitions, date_column="nuo", plan_names=("Parodos",)),
+    Figure("parodos.lankytojai", "Parodų lankytojai", "veikusių parodų „Lankytojai“ suma", "asm.", WORKBOOK,
+           "Parodos", select=open_exhibitions, measure=summed("lankytojai"), date_column="nuo"),
+    Figure("ekskursijos.ivykusios", "Ekskursijos",
+           "lapo „Ekskursijos“ eilutės, kurių data – ataskaitos metais, ne vėliau kaip ataskaitos dieną", "vnt.",
+           WORKBOOK, "Ekskursijos", select=held_excursions, plan_names=("Ekskursijos",)),
+    Figure("ekskursijos.dalyviai", "Ekskursijų dalyviai", "įvykusių ekskursijų „Dalyviai“ suma", "asm.", WORKBOOK,
+           "Ekskursijos", select=held_excursions, measure=summed("dalyviai"), plan_names=("Ekskursijų dalyviai",)),
+    Figure("ekskursijos.uzsienio_grupes", "Užsienio grupės ir delegacijos",
+           "įvykusios ekskursijos, kurių „Šalis“ – ne LT", "vnt.", WORKBOOK, "Ekskursijos", select=held_excursions,
+           where=is_foreign),
+    Figure("ekskursijos.delegacijos", "Užsienio delegacijos",
+           "įvykusios ekskursijos, kurių „Grupės tipas“ – užsienio delegacija", "vnt.", WORKBOOK, "Ekskursijos",
+           select=held_excursions, where=is_delegation),
+    Figure("ekskursijos.delegaciju_dalyviai", "Užsienio delegacijų dalyviai", "užsienio delegacijų „Dalyviai“ suma",
+           "asm.", WORKBOOK, "Ekskursijos", select=held_excursions, where=is_delegation, measure=summed("dalyviai")),
+    Figure("ekskursijos.suplanuotos", "Suplanuotos ekskursijos iki metų pabaigos",
+           "lapo „Ekskursijos“ eilutės, kurių data – po ataskaitos dienos, tų pačių metų", "vnt.", WORKBOOK,
+           "Ekskursijos", select=planned_excursions),
+)

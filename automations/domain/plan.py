@@ -1,7 +1,10 @@
 """The annual activity plan: goals → tasks → measures, and how far each measure has come.
 
 Shared by the activity plan job and the annual report. A measure's actual value comes from
-an automatic indicator when `Automatinis rodiklis` names one, else from `Faktinė reikšmė`.
+the figure registry whenever the registry can compute it: when `Automatinis rodiklis`
+names a figure, or when the measure's indicator (or the measure itself) is worded as one
+of a figure's names. A typed `Faktinė reikšmė` is then shown beside the computed value
+only when the two differ (and the feedback says so); otherwise the typed value is used.
 What is expected by a date: a measure due in quarter Q is expected in full once Q has
 ended (nothing before); a measure for the whole year is expected in proportion to the
 quarters completed (I – 25 %, II – 50 %, III – 75 %, IV – 100 %).
@@ -15,17 +18,22 @@ from typing import Any
 
 import pandas as pd
 
-from automations.domain.registry import Measured
+from automations import lt
+from automations.domain.figures import Figures, Measured, Phrase, value_text
+from automations.domain.registry import PLAN_NAMES, recognise
 from automations.lt import QUARTERS
+from sheets_schema.base import Problem, Severity, header, make_problem
 from sheets_schema.types import given
+from sheets_schema.veiklos_planas import Priemone
 
 WHOLE_YEAR = "visi metai"
 DONE = "įvykdyta"
 ON_TRACK = "vykdoma pagal planą"
 BEHIND = "atsilieka"
 NO_DATA = "nėra duomenų"
-STATUSES = (DONE, ON_TRACK, BEHIND, NO_DATA)
-STATUS_STYLES = {DONE: "gerai", ON_TRACK: "pastaba", BEHIND: "klaida", NO_DATA: "įspėjimas"}
+AWAITING = "laukiama duomenų"
+STATUSES = (DONE, ON_TRACK, BEHIND, NO_DATA, AWAITING)
+STATUS_STYLES = {DONE: "gerai", ON_TRACK: "pastaba", BEHIND: "klaida", NO_DATA: "įspėjimas", AWAITING: "pastaba"}
 MANUAL_SOURCE = "įrašyta ranka („Faktinė reikšmė“)"
 _NUMBERING = re.compile(r"^\s*\d+(\.\d+)*\.?\s+")
 
@@ -73,30 +81,49 @@ def numbered(plan: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(_order=order).sort_values("_order").drop(columns="_order").reset_index(drop=True)
 
 
-def execution(plan: pd.DataFrame, figures: dict[str, Measured], year: int, today: dt.date) -> pd.DataFrame:
+def figure_of(row: dict[str, Any]) -> str | None:
+    """The registry figure a plan row measures: the one its `Automatinis rodiklis` names, or the one its
+    indicator or measure is worded as."""
+    if given(row.get("automatinis")):
+        return PLAN_NAMES[row["automatinis"]]
+    return recognise(row.get("rodiklis"), row.get("priemone"))
+
+
+def differs(typed: Any, measured: Measured) -> bool:
+    """A typed actual value that does not agree with the computed one (to the cent)."""
+    if not given(typed) or measured.awaiting or not given(measured.value):
+        return False
+    return round(float(typed), 2) != round(float(measured.value), 2)
+
+
+def execution(plan: pd.DataFrame, figures: Figures, year: int) -> pd.DataFrame:
     """Each measure of ``year`` with actual value, % of target, expected share and status."""
     frame = numbered(plan.loc[pd.to_numeric(plan["metai"], errors="coerce") == year])
-    actual, source, rows = [], [], []
-    for auto, typed in zip(frame["automatinis"], frame["faktine"], strict=True):
-        if given(auto) and auto in figures:
-            measured = figures[auto]
-            actual.append(None if measured.value is None else float(measured.value))
-            source.append(measured.source)
-            rows.append(measured.rows)
+    today = figures.today
+    columns: dict[str, list[Any]] = {name: [] for name in ("faktas", "saltinis", "eiluciu", "irasyta", "duomenu_metai",
+                                                           "laukiama", "rodiklio_id")}
+    for row in frame.to_dict("records"):
+        figure_id = figure_of(row)
+        if figure_id is None:
+            typed = row["faktine"]
+            values = (float(typed) if given(typed) else None, MANUAL_SOURCE, None, None, None, False, None)
         else:
-            actual.append(float(typed) if given(typed) else None)
-            source.append(MANUAL_SOURCE)
-            rows.append(None)
-    # object columns: a missing value stays None (pandas would turn it into NaN in a float column)
-    frame["faktas"] = pd.Series(actual, index=frame.index, dtype=object)
-    frame["saltinis"], frame["eiluciu"] = source, pd.Series(rows, index=frame.index, dtype=object)
+            measured = figures.get(figure_id, year)
+            value = None if measured.awaiting or not given(measured.value) else float(measured.value)
+            values = (value, measured.source, measured.rows, row["faktine"] if differs(row["faktine"], measured)
+                      else None, measured.data_year if measured.data_year != year else None, measured.awaiting,
+                      figure_id)
+        for name, value in zip(columns, values, strict=True):
+            columns[name].append(value)
+    for name, values in columns.items():  # object columns: a missing value stays None, never NaN
+        frame[name] = pd.Series(values, index=frame.index, dtype=object)
     frame["planas"] = pd.to_numeric(frame["planine"], errors="coerce").astype(float)
     frame["proc"] = pd.Series([value / target * 100 if value is not None and target > 0 else None
-                               for value, target in zip(actual, frame["planas"], strict=True)],
+                               for value, target in zip(frame["faktas"], frame["planas"], strict=True)],
                               index=frame.index, dtype=object)
     frame["tiketina"] = [expected_share(q, year, today) for q in frame["ketvirtis"]]
-    frame["busena"] = [status(value, share, expected)
-                       for value, share, expected in zip(actual, frame["proc"], frame["tiketina"], strict=True)]
+    frame["busena"] = [AWAITING if waiting else status(value, share, expected) for value, share, expected, waiting
+                       in zip(frame["faktas"], frame["proc"], frame["tiketina"], frame["laukiama"], strict=True)]
     return frame
 
 
@@ -115,6 +142,33 @@ def status_counts(frame: pd.DataFrame) -> dict[str, int]:
     return {name: int(counts.get(name, 0)) for name in STATUSES}
 
 
+def actual_cell(row: Any, figures: Figures, year: int) -> Phrase | str:
+    """The actual value as plan documents print it: a computed one is the figure itself (with its data year
+    when that is an earlier year's, "laukiama duomenų" while it cannot exist yet) and a differing typed value
+    beside it."""
+    if not given(row.rodiklio_id):
+        return number_text(row.faktas, row.mato_vnt)
+    typed = f" (įrašyta ranka: {number_text(row.irasyta, row.mato_vnt)})" if given(row.irasyta) else ""
+    return Phrase("{value}{typed}", value=figures.get(row.rodiklio_id, year), typed=typed)
+
+
+def figure_cells(frame: pd.DataFrame, figures: Figures, year: int) -> dict[tuple[int, str], Measured]:
+    """The execution table's actual values that are figures (for the record of what a document shows)."""
+    return {(position, "faktas"): figures.get(figure_id, year)
+            for position, (figure_id, waiting) in enumerate(zip(frame["rodiklio_id"], frame["laukiama"], strict=True))
+            if given(figure_id) and not waiting}
+
+
+def number_text(value: Any, unit: Any = None) -> str:
+    """Counts without decimals, money with two (the unit says which), other amounts as typed."""
+    if not given(value):
+        return "–"
+    amount = float(value)
+    if unit == "Eur":
+        return lt.money(amount).removesuffix(" Eur")
+    return lt.number(amount, 0 if amount == round(amount) else 2)
+
+
 def grouped(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Goals with their tasks with their measures, for nested loops in a template."""
     goals: list[dict[str, Any]] = []
@@ -123,3 +177,23 @@ def grouped(frame: pd.DataFrame) -> list[dict[str, Any]]:
                  for (task_no, task), by_task in by_goal.groupby(["nr_uzdavinio", "uzdavinys_"], sort=False)]
         goals.append({"nr": goal_no, "pavadinimas": goal, "uzdaviniai": tasks})
     return goals
+
+
+def typed_value_problems(plan: pd.DataFrame, figures: Figures) -> list[Problem]:
+    """A typed actual value that disagrees with the figure the suite computes: a warning on that cell."""
+    problems = []
+    for row in plan.to_dict("records"):
+        year = pd.to_numeric(row["metai"], errors="coerce")
+        figure_id = figure_of(row)
+        if figure_id is None or not given(row["faktine"]) or pd.isna(year) or year > figures.today.year:
+            continue
+        measured = figures.get(figure_id, int(year))
+        if differs(row["faktine"], measured):
+            problems.append(make_problem(
+                "veiklos_planas", Priemone.tab, int(row["_row"]), header(Priemone, "faktine"), row["faktine"],
+                "automatinis_rodiklis",
+                f"faktinė reikšmė apskaičiuojama iš duomenų („{measured.name}“, {measured.period.title}: "
+                f"{value_text(measured.figure, measured.value)}); įrašyta {number_text(row['faktine'])} nesutampa. "
+                "Ataskaitose rodoma apskaičiuota reikšmė, įrašytoji – šalia; ištrinkite ją arba patikrinkite duomenis",
+                Severity.WARNING))
+    return problems

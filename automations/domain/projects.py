@@ -7,20 +7,23 @@ from decimal import Decimal
 
 import pandas as pd
 
-from automations.domain.rows import in_year, overlaps_year
+from automations.domain.figures import Figure, Figures
+from automations.domain.rows import overlapping, within
+from automations.periods import Period
 from automations.summary import grouped
 from sheets_schema.projektai import BUDGET_TOLERANCE
 from sheets_schema.types import given
 
 OPEN_STATES = ("rengiama", "pateikta", "finansuota", "vykdoma")
+RUNNING = ("vykdoma", "baigta")
 DEADLINE_DAYS = 60
 MATCH, MISMATCH, INCOMPLETE = "sutampa", "nesutampa", "trūksta sumų"
 
 
-def relevant_projects(projects: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Projects that matter for the year: running in it, applied for in it, or still open."""
-    running = set(overlaps_year(projects, "pradzia", "pabaiga", year).index)
-    applied = set(in_year(projects, "paraiskos_data", year).index)
+def relevant_projects(projects: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Projects that matter for the period: running in it, applied for in it, or still open."""
+    running = set(overlapping(projects, "pradzia", "pabaiga", period).index)
+    applied = set(within(projects, "paraiskos_data", period).index)
     still_open = set(projects.index[projects["busena"].isin(OPEN_STATES)])
     return projects.loc[sorted(running | applied | still_open)]
 
@@ -64,3 +67,16 @@ def projects_by(projects: pd.DataFrame, column: str) -> pd.DataFrame:
     for money in ("biudzetas", "skirta", "nuosavas_inasas"):
         frame[money] = [float(v) if given(v) else 0.0 for v in frame[money]]
     return grouped(frame, column, values, order="desc")
+
+
+def running_projects(figures: Figures, period: Period) -> pd.DataFrame:
+    projects = figures.frame("projektai", "Projektai")
+    return overlapping(projects.loc[projects["busena"].isin(RUNNING)], "pradzia", "pabaiga", period)
+
+
+FIGURES = (
+    Figure("projektai.vykdomi", "Vykdomi projektai",
+           "projektai, kurių „Būsena“ – vykdoma arba baigta ir kurių Pradžia–Pabaiga apima bent vieną metų dieną "
+           "iki ataskaitos dienos", "vnt.", "projektai", "Projektai", select=running_projects, date_column="pradzia",
+           plan_names=("Vykdomi projektai",)),
+)

@@ -1,26 +1,34 @@
-"""Consolidated territory statistics: per library, per municipality, per county, the territory.
+"""Territory statistics: per library, per municipality, per county, the territory, like for like.
 
-Pure pandas on validated frames, so the regional statistics report, the activity plan's
-automatic indicators and the annual report all count the same way. Only accepted answers
-count: the latest submission per library and year, without errors. Unknown values
-(``nežinoma``) are left out of sums, never counted as 0.
+Only accepted answers count: the latest submission per library and year, without errors
+(validation drops the rest). Unknown values (``nežinoma``) are left out of sums, never
+counted as 0. A value that carries an unexplained warning saying it is probably mistyped
+(``suspect_rules``: a ratio outside its band, a change over ±30 %) is left out of every
+total and change until it is explained, and the figure names the library. A change
+between years compares the same libraries in both years, so a library that reported in
+one year only cannot move the trend.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from automations import lt
+from automations.domain.figures import Comparison, Figure, Figures, Measured
+from automations.periods import Period
 from automations.render.charts import bar_chart
-from sheets_schema.base import Severity, header
+from sheets_schema.base import Problem, Severity, header
 from sheets_schema.references import MUNICIPALITIES, References
 from sheets_schema.teritorijos_statistika import Ataskaita
 
+WORKBOOK = "teritorijos_statistika"
 ANSWERS_TAB = "Formos atsakymai 1"
-FIGURES = (
+FIGURES_FIELDS = (
     "registruoti_vartotojai", "vaikai_vartotojai", "nauji_vartotojai", "apsilankymai", "virtualus_apsilankymai",
     "isduotis", "isduotis_vaikams", "fondas", "gauta", "nurasyta", "renginiai", "renginiu_dalyviai", "parodos",
     "mokymai", "mokymu_dalyviai", "darbuotojai", "etatai", "bibliotekininkai", "tobule_darbuotojai",
@@ -28,6 +36,7 @@ FIGURES = (
 )
 KEY_FIGURES = ("registruoti_vartotojai", "apsilankymai", "isduotis", "renginiai", "renginiu_dalyviai")
 LEVEL_TYPES = {"SVB": "SVB", "mokyklos biblioteka": "Mokyklų bibliotekos"}
+TOGETHER = "Iš viso"
 
 STATUS_MISSING = "nepateikta"
 STATUS_ERRORS = "yra klaidų"
@@ -35,30 +44,30 @@ STATUS_WARNINGS = "yra įspėjimų"
 STATUS_CLEAN = "tvarkinga"
 
 
-def label(field: str) -> str:
+def label(name: str) -> str:
     """The Lithuanian header of a statistics figure."""
-    return header(Ataskaita, field)
+    return header(Ataskaita, name)
 
 
 @dataclass
 class TerritoryStatistics:
     year: int
-    libraries: pd.DataFrame  # one row per active library: identity, status, figures, last year's
-    municipalities: pd.DataFrame  # municipality × type (SVB / school / together) with indicators
+    libraries: pd.DataFrame  # one row per active library: identity, status, figures as typed, last year's, change
+    municipalities: pd.DataFrame  # municipality × type (SVB / school / together): totals, like-for-like change
     counties: pd.DataFrame
-    territory: pd.Series  # totals for the whole territory (both types)
-    previous_territory: pd.Series
+    territory: pd.Series  # totals for the whole territory (suspect values left out)
+    previous_territory: pd.Series  # last year's totals (its own libraries)
+    held_out: dict[str, list[str]] = field(default_factory=dict)  # figure -> libraries whose value is suspect
+    suspect: set[tuple[str, str]] = field(default_factory=set)  # (library code, figure) of this year
+    comparisons: dict[str, Comparison] = field(default_factory=dict)  # the territory's like-for-like changes
 
     def together(self) -> pd.DataFrame:
         """One row per municipality, SVB and school libraries together, in Lithuanian order."""
-        return lt.sort_frame(self.municipalities.loc[self.municipalities["tipas"] == "Iš viso"], "savivaldybe")
+        return lt.sort_frame(self.municipalities.loc[self.municipalities["tipas"] == TOGETHER], "savivaldybe")
 
-
-def change(now: Any, before: Any) -> float | None:
-    """Per cent change from ``before``; None when either is missing or ``before`` is 0."""
-    if now is None or before is None or pd.isna(now) or pd.isna(before) or not float(before):
-        return None
-    return (float(now) - float(before)) / float(before) * 100
+    @property
+    def submitted(self) -> int:
+        return int(self.territory.get("pateike") or 0)
 
 
 def users_chart(stats: TerritoryStatistics) -> bytes:
@@ -82,7 +91,7 @@ def accepted_answers(answers: pd.DataFrame, refs: References) -> pd.DataFrame:
     frame = answers.copy()
     frame["kodas"] = frame["biblioteka"].map(refs.library_code)
     frame = frame.dropna(subset=["kodas"])
-    for name in FIGURES:
+    for name in FIGURES_FIELDS:
         frame[name] = pd.to_numeric(frame[name], errors="coerce")
     frame["metai"] = pd.to_numeric(frame["metai"], errors="coerce")
     return frame
@@ -92,6 +101,23 @@ def latest_year(answers: pd.DataFrame, up_to: int) -> int:
     years = pd.to_numeric(answers["metai"], errors="coerce").dropna()
     years = years[years <= up_to]
     return int(years.max()) if len(years) else up_to
+
+
+def suspect_cells(accepted: pd.DataFrame, problems: list[Problem], rules: Collection[str]) -> set[tuple[str, int, str]]:
+    """(library code, year, figure) whose value carries an unexplained warning of a suspect kind.
+
+    Validation has already cleared the warnings of rows with a filled `Paaiškinimas`.
+    """
+    fields = {label(name): name for name in FIGURES_FIELDS}
+    by_row = {int(row): (code, int(year)) for row, code, year in zip(accepted["_row"], accepted["kodas"],
+                                                                      accepted["metai"], strict=True)}
+    found = set()
+    for problem in problems:
+        if (problem.tab == ANSWERS_TAB and problem.severity is Severity.WARNING and problem.rule in rules
+                and problem.row in by_row and problem.column in fields):
+            code, year = by_row[problem.row]
+            found.add((code, year, fields[problem.column]))
+    return found
 
 
 def library_status(all_rows: pd.DataFrame | None, problems: list, refs: References, year: int) -> dict[str, str]:
@@ -137,44 +163,67 @@ def population(municipalities: pd.DataFrame, year: int) -> dict[str, float]:
 
 def _sum(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     counts = frame.groupby(by, dropna=False).agg(pateike=("kodas", "count")).reset_index()
-    sums = frame.groupby(by, dropna=False)[list(FIGURES)].sum(min_count=1).reset_index()
+    sums = frame.groupby(by, dropna=False)[list(FIGURES_FIELDS)].sum(min_count=1).reset_index()
     return counts.merge(sums, on=by)
 
 
-def _levels(accepted: pd.DataFrame, people: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+def _levels(counted: pd.DataFrame, people: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
     """Municipality × type (and together), counties, territory, with indicators."""
-    by_type = _sum(accepted, ["savivaldybe", "tipas"])
-    together = _sum(accepted, ["savivaldybe"]).assign(tipas="Iš viso")
+    by_type = _sum(counted, ["savivaldybe", "tipas"])
+    together = _sum(counted, ["savivaldybe"]).assign(tipas=TOGETHER)
     municipalities = pd.concat([by_type, together], ignore_index=True)
-    skeleton = pd.DataFrame(
-        [(name, kind) for name in MUNICIPALITIES for kind in (*LEVEL_TYPES, "Iš viso")],
-        columns=["savivaldybe", "tipas"],
-    )
+    skeleton = pd.DataFrame([(name, kind) for name in MUNICIPALITIES for kind in (*LEVEL_TYPES, TOGETHER)],
+                            columns=["savivaldybe", "tipas"])
     municipalities = skeleton.merge(municipalities, how="left", on=["savivaldybe", "tipas"])
     municipalities["pateike"] = municipalities["pateike"].fillna(0).astype(int)
     municipalities["apskritis"] = municipalities["savivaldybe"].map(MUNICIPALITIES)
     municipalities["gyventojai"] = municipalities["savivaldybe"].map(people)
-    totals_only = municipalities.loc[municipalities["tipas"] == "Iš viso"]
-    counties = totals_only.groupby("apskritis")[["pateike", *FIGURES, "gyventojai"]].sum(min_count=1).reset_index()
-    territory = totals_only[["pateike", *FIGURES, "gyventojai"]].sum(min_count=1)
+    totals_only = municipalities.loc[municipalities["tipas"] == TOGETHER]
+    counties = totals_only.groupby("apskritis")[["pateike", *FIGURES_FIELDS, "gyventojai"]].sum(min_count=1)
+    territory = totals_only[["pateike", *FIGURES_FIELDS, "gyventojai"]].sum(min_count=1)
     territory_frame = _indicators(territory.to_frame().T.astype(float))
-    return _indicators(municipalities), _indicators(counties), territory_frame.iloc[0]
+    return _indicators(municipalities), _indicators(counties.reset_index()), territory_frame.iloc[0]
 
 
-def consolidate(
-    libraries: pd.DataFrame,
-    municipalities: pd.DataFrame,
-    answers: pd.DataFrame,
-    all_answers: pd.DataFrame | None,
-    problems: list,
-    year: int,
-) -> TerritoryStatistics:
+def _pairs(counted: pd.DataFrame, name: str, year: int) -> pd.DataFrame:
+    """Libraries with a counted value of ``name`` in both years: ``now`` and ``before`` side by side."""
+    now = counted.loc[counted["metai"] == year].set_index("kodas")[name].rename("now")
+    before = counted.loc[counted["metai"] == year - 1].set_index("kodas")[name].rename("before")
+    pairs = pd.concat([now, before], axis=1).dropna()
+    identity = counted.drop_duplicates("kodas").set_index("kodas")[["savivaldybe", "tipas", "apskritis"]]
+    return pairs.join(identity)
+
+
+def _like_for_like(frame: pd.DataFrame, counted: pd.DataFrame, keys: list[str], year: int) -> pd.DataFrame:
+    """Per level row: last year's total over the same libraries, and the change against it."""
+    for name in KEY_FIGURES:
+        pairs = _pairs(counted, name, year)
+        if "tipas" in keys:  # a municipality's "together" row compares its SVB and school libraries at once
+            pairs = pd.concat([pairs, pairs.assign(tipas=TOGETHER)])
+        sums = pairs.groupby(keys).agg(now=("now", "sum"), before=("before", "sum"), units=("now", "size"))
+        merged = frame.merge(sums.reset_index(), how="left", on=keys)
+        frame[f"{name}_lyginama"] = merged["units"].fillna(0).astype(int).to_numpy()
+        frame[f"{name}_pernai_lyg"] = merged["before"].to_numpy()
+        base = merged["before"].where(merged["before"] > 0)
+        frame[f"{name}_pokytis"] = ((merged["now"] - base) / base * 100).to_numpy()
+    return frame
+
+
+def consolidate(libraries: pd.DataFrame, municipalities: pd.DataFrame, answers: pd.DataFrame,
+                all_answers: pd.DataFrame | None, problems: list[Problem], year: int,
+                suspect_rules: Collection[str] = ()) -> TerritoryStatistics:
     """Everything the regional statistics report shows, for ``year`` and the year before."""
     refs = References(libraries[["kodas", "pavadinimas", "savivaldybe", "tipas", "aktyvi"]])
     accepted = accepted_answers(answers, refs)
     identity = libraries.loc[libraries["aktyvi"].fillna(True).astype(bool),
                              ["kodas", "pavadinimas", "savivaldybe", "tipas"]]
-    current = identity.merge(accepted.loc[accepted["metai"] == year, ["kodas", *FIGURES]], how="left", on="kodas")
+    suspects = suspect_cells(accepted, problems, suspect_rules)
+    counted = accepted.merge(identity[["kodas", "savivaldybe", "tipas"]], on="kodas")
+    counted["apskritis"] = counted["savivaldybe"].map(MUNICIPALITIES)
+    for code, when, name in suspects:
+        counted.loc[(counted["kodas"] == code) & (counted["metai"] == when), name] = float("nan")
+    current = identity.merge(accepted.loc[accepted["metai"] == year, ["kodas", *FIGURES_FIELDS]], how="left",
+                             on="kodas")
     previous = accepted.loc[accepted["metai"] == year - 1, ["kodas", *KEY_FIGURES]]
     current = current.merge(previous.rename(columns={k: f"{k}_pernai" for k in KEY_FIGURES}), how="left", on="kodas")
     for key in KEY_FIGURES:
@@ -183,18 +232,139 @@ def consolidate(
     status = library_status(all_answers, problems, refs, year)
     current["busena"] = [status.get(code, STATUS_MISSING) for code in current["kodas"]]
     current["apskritis"] = current["savivaldybe"].map(MUNICIPALITIES)
-    with_identity = accepted.merge(identity[["kodas", "savivaldybe", "tipas"]], on="kodas")
-    levels_now = _levels(with_identity.loc[with_identity["metai"] == year], population(municipalities, year))
-    levels_before = _levels(with_identity.loc[with_identity["metai"] == year - 1], population(municipalities, year - 1))
-    munis = _with_previous(levels_now[0], levels_before[0], ["savivaldybe", "tipas"])
-    counties = _with_previous(levels_now[1], levels_before[1], ["apskritis"])
-    return TerritoryStatistics(year, current, munis, counties, levels_now[2], levels_before[2])
+    now = _levels(counted.loc[counted["metai"] == year], population(municipalities, year))
+    before = _levels(counted.loc[counted["metai"] == year - 1], population(municipalities, year - 1))
+    munis = _like_for_like(_with_previous(now[0], before[0], ["savivaldybe", "tipas"]), counted,
+                           ["savivaldybe", "tipas"], year)
+    counties = _like_for_like(_with_previous(now[1], before[1], ["apskritis"]), counted, ["apskritis"], year)
+    names = dict(zip(identity["kodas"], identity["pavadinimas"], strict=True))
+    held_out: dict[str, list[str]] = {}
+    for code, when, name in sorted(suspects):
+        if when == year and code in names:
+            held_out.setdefault(name, []).append(names[code])
+    stats = TerritoryStatistics(year, current, munis, counties, now[2], before[2], held_out,
+                                {(code, name) for code, when, name in suspects if when == year})
+    stats.comparisons = {name: _territory_comparison(counted, name, year, names) for name in FIGURES_FIELDS}
+    return stats
+
+
+def _territory_comparison(counted: pd.DataFrame, name: str, year: int, names: dict[str, str]) -> Comparison:
+    pairs = _pairs(counted, name, year)
+    reported = {when: set(counted.loc[(counted["metai"] == when) & counted[name].notna(), "kodas"])
+                for when in (year, year - 1)}
+    missing = sorted((reported[year] ^ reported[year - 1]) & set(names), key=lambda code: lt.sort_key(names[code]))
+    if pairs.empty:
+        return Comparison(None, None, 0, tuple(names[code] for code in missing))
+    return Comparison(float(pairs["before"].sum()), float(pairs["now"].sum()), len(pairs),
+                      tuple(names[code] for code in missing))
 
 
 def _with_previous(now: pd.DataFrame, before: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     previous = before[[*keys, *KEY_FIGURES]].rename(columns={k: f"{k}_pernai" for k in KEY_FIGURES})
-    merged = now.merge(previous, how="left", on=keys)
-    for key in KEY_FIGURES:
-        base = merged[f"{key}_pernai"].where(merged[f"{key}_pernai"] > 0)
-        merged[f"{key}_pokytis"] = (merged[key] - base) / base * 100
-    return merged
+    return now.merge(previous, how="left", on=keys)
+
+
+# ------------------------------------------------------------------ figures
+def data_year(figures: Figures, year: int) -> int:
+    """The statistics year a report for ``year`` shows: ``year`` once its collection deadline (10 February of
+    the next year) has passed, else the year before."""
+    month, day = figures.statistics_deadline
+    return year if figures.today >= dt.date(year + 1, month, day) else year - 1
+
+
+def collected(figures: Figures, year: int) -> bool:
+    """Whether the statistics of ``year`` can all be in by now (their deadline has passed)."""
+    month, day = figures.statistics_deadline
+    return figures.today >= dt.date(year + 1, month, day)
+
+
+def statistics(figures: Figures, year: int) -> TerritoryStatistics:
+    """The consolidated statistics of one data year, computed once per run."""
+    def compute() -> TerritoryStatistics:
+        result = figures.results.get(WORKBOOK)
+        answers = figures.frame(WORKBOOK, ANSWERS_TAB)
+        all_rows = result.tabs[ANSWERS_TAB].all_rows if result is not None and ANSWERS_TAB in result.tabs else None
+        return consolidate(figures.frame(WORKBOOK, "Bibliotekos"), figures.frame(WORKBOOK, "Savivaldybės"), answers,
+                           all_rows, result.problems if result is not None else [], year, figures.suspect_rules)
+
+    return figures.memo(("territory", year), compute)
+
+
+def measured(figures: Figures, name: str, year: int, awaiting: bool = False) -> Measured:
+    """A territory total of the data year ``year``: suspect values left out, its like-for-like change."""
+    stats = statistics(figures, year)
+    figure = figures.figure(f"teritorija.{name}")
+    counted = stats.libraries.loc[~stats.libraries["kodas"].map(lambda code: (code, name) in stats.suspect), name]
+    value: Any = stats.territory.get(name) if stats.submitted else None
+    value = None if value is None or pd.isna(value) else (float(value) if figure.kind != "count" else int(value))
+    return Measured(figure, value, _whole(year), int(counted.notna().sum()), tuple(stats.held_out.get(name, ())),
+                    stats.comparisons.get(name), awaiting)
+
+
+NAMES = {
+    "registruoti_vartotojai": "Teritorijos registruoti vartotojai",
+    "vaikai_vartotojai": "Teritorijos registruoti vartotojai vaikai (iki 14 m.)",
+    "nauji_vartotojai": "Teritorijos naujai užregistruoti vartotojai",
+    "apsilankymai": "Teritorijos apsilankymai (fiziniai)",
+    "virtualus_apsilankymai": "Teritorijos virtualūs apsilankymai",
+    "isduotis": "Teritorijos išduotis (fiz. vnt.)",
+    "isduotis_vaikams": "Teritorijos išduotis vaikams (fiz. vnt.)",
+    "fondas": "Teritorijos fondas metų pabaigoje (fiz. vnt.)",
+    "gauta": "Teritorijos gauta per metus (fiz. vnt.)",
+    "nurasyta": "Teritorijos nurašyta per metus (fiz. vnt.)",
+    "renginiai": "Teritorijos renginiai",
+    "renginiu_dalyviai": "Teritorijos renginių dalyviai",
+    "parodos": "Teritorijos parodos",
+    "mokymai": "Teritorijos mokymai vartotojams",
+    "mokymu_dalyviai": "Teritorijos mokymų vartotojams dalyviai",
+    "darbuotojai": "Teritorijos bibliotekų darbuotojai",
+    "etatai": "Teritorijos bibliotekų etatai",
+    "bibliotekininkai": "Teritorijos profesionalūs bibliotekininkai",
+    "tobule_darbuotojai": "Teritorijos kvalifikaciją tobulinę darbuotojai",
+    "kompiuterizuotos_vietos": "Teritorijos vartotojų kompiuterizuotos darbo vietos",
+}
+UNITS = {"registruoti_vartotojai": "asm.", "vaikai_vartotojai": "asm.", "nauji_vartotojai": "asm.",
+         "apsilankymai": "kart.", "virtualus_apsilankymai": "kart.", "isduotis": "fiz. vnt.",
+         "isduotis_vaikams": "fiz. vnt.", "fondas": "fiz. vnt.", "gauta": "fiz. vnt.", "nurasyta": "fiz. vnt.",
+         "renginiu_dalyviai": "asm.", "mokymu_dalyviai": "asm.", "darbuotojai": "asm.", "etatai": "etat.",
+         "bibliotekininkai": "asm.", "tobule_darbuotojai": "asm."}
+PLAN_NAMES = {"registruoti_vartotojai": "Teritorijos registruoti vartotojai",
+              "apsilankymai": "Teritorijos apsilankymai", "isduotis": "Teritorijos išduotis",
+              "renginiai": "Teritorijos renginiai"}
+ACCEPTED_TEXT = ("priimti teritorijos bibliotekų metų atsakymai (naujausias kiekvienos bibliotekos, be klaidų); "
+                 "rodomi naujausi metai, kurių pateikimo terminas (kitų metų vasario 10 d.) praėjo")
+
+
+def _territory_figure(name: str) -> Figure:
+    def compute(figures: Figures, year: int) -> Measured:
+        shown = data_year(figures, year)
+        return measured(figures, name, shown, awaiting=not collected(figures, shown))
+
+    kind = "amount" if name == "etatai" else "count"
+    return Figure(f"teritorija.{name}", NAMES[name],
+                  f"„{label(name)}“ suma; {ACCEPTED_TEXT}; tikrinami (nepaaiškinti įtartini) skaičiai neįtraukiami",
+                  UNITS.get(name, "vnt."), WORKBOOK, ANSWERS_TAB, kind=kind, date_column=None,
+                  plan_names=(PLAN_NAMES[name],) if name in PLAN_NAMES else (), compute=compute)
+
+
+def submitted(figures: Figures, year: int, awaiting: bool = False) -> Measured:
+    """How many libraries' reports of the data year ``year`` are accepted."""
+    stats = statistics(figures, year)
+    return Measured(figures.figure("teritorija.pateike"), stats.submitted, _whole(year), stats.submitted,
+                    awaiting=awaiting)
+
+
+def _submitted(figures: Figures, year: int) -> Measured:
+    shown = data_year(figures, year)
+    return submitted(figures, shown, awaiting=not collected(figures, shown))
+
+
+def _whole(year: int) -> Period:
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year} m.", str(year))
+
+
+FIGURES = (
+    Figure("teritorija.pateike", "Priimtos teritorijos bibliotekų ataskaitos", ACCEPTED_TEXT, "vnt.", WORKBOOK,
+           ANSWERS_TAB, date_column=None, compute=_submitted),
+    *(_territory_figure(name) for name in FIGURES_FIELDS),
+)

@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 
 from automations import lt
+from automations.domain.figures import Figure, Figures
+from automations.periods import Period
 from automations.render.ics import CalendarEvent
 from sheets_schema.kvalifikacija import COMPETENCE_AREAS
 from sheets_schema.references import References
@@ -107,10 +109,10 @@ def calendar_events(planned: pd.DataFrame) -> list[CalendarEvent]:
     return events
 
 
-def attendance(trainings: pd.DataFrame, participants: pd.DataFrame, refs: References, year: int) -> pd.DataFrame:
-    """Who attended which training ending in ``year``, with hours and the library's identity."""
+def attendance(trainings: pd.DataFrame, participants: pd.DataFrame, refs: References, period: Period) -> pd.DataFrame:
+    """Who attended which training whose last day falls in ``period``, with hours and the library's identity."""
     frame = with_ends(trainings)
-    frame = frame.loc[frame["pabaigos_data"].map(lambda day: day.year == year)]
+    frame = frame.loc[period.mask(frame["pabaigos_data"])]
     people = participants.loc[participants["dalyvavo"].map(lambda v: given(v) and bool(v))].copy()
     people["_kodas"] = people["mokymu_kodas"].map(normalise)
     columns = ["_kodas", "kodas", "pavadinimas", "forma", "budas", "kompetenciju_sritis", "data_nuo",
@@ -217,3 +219,55 @@ def draft_plan(ranked: pd.DataFrame, long: pd.DataFrame, done: pd.DataFrame, nex
                                         "apmokyta_siemet", "pastaba", "metai"])
     frame["_q"] = frame["ketvirtis"].map(lt.QUARTERS.index)
     return frame.sort_values(["_q", "balai"], ascending=[True, False]).drop(columns="_q").reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ figures
+WORKBOOK = "kvalifikacija"
+HELD_TEXT = ("mokymai, kurių paskutinė diena („Data iki“, kitaip „Data nuo“) – metuose iki ataskaitos dienos, "
+             "ir jų dalyviai, kurių „Dalyvavo“ – Taip")
+
+
+def attended(figures: Figures, period: Period) -> pd.DataFrame:
+    return attendance(figures.frame(WORKBOOK, "Mokymai"), figures.frame(WORKBOOK, "Dalyviai"),
+                      figures.references(), period)
+
+
+def survey_answers(figures: Figures, period: Period) -> pd.DataFrame:
+    answers = figures.frame(WORKBOOK, "Poreikiai")
+    return answers.loc[answers["laiko_zyme"].map(lambda stamp: given(stamp) and stamp.date() in period).astype(bool)]
+
+
+def _distinct(column: str):
+    return lambda rows: int(rows[column].nunique()) if len(rows) else 0
+
+
+def _hours(rows: pd.DataFrame) -> Decimal:
+    return sum((Decimal(str(value)) for value in rows["valandos"]), Decimal(0))
+
+
+def _training(figure_id: str, name: str, definition: str, unit: str, tab: str = "Dalyviai", **extra) -> Figure:
+    return Figure(figure_id, name, definition, unit, WORKBOOK, tab, **extra)
+
+
+FIGURES = (
+    _training("mokymai.ivyke", "Įvykę mokymai",
+              f"skirtingi mokymai, kuriuose bent vienas dalyvis dalyvavo; {HELD_TEXT}", "vnt.", tab="Mokymai",
+              select=attended, measure=_distinct("_kodas"), date_column="pabaigos_data", plan_names=("Įvykę mokymai",)),
+    _training("mokymai.asmenys", "Apmokyti asmenys", f"skirtingi asmenys (vardas, pavardė ir biblioteka); {HELD_TEXT}",
+              "asm.", select=attended, measure=_distinct("asmuo"), date_column="pabaigos_data",
+              plan_names=("Apmokyti asmenys",)),
+    _training("mokymai.dalyvavimai", "Dalyvavimai mokymuose", f"dalyvių eilutės; {HELD_TEXT}", "kart.",
+              select=attended, date_column="pabaigos_data"),
+    _training("mokymai.valandos", "Išklausyta akad. val.",
+              f"„Išklausyta, akad. val.“ (jei neįrašyta – mokymų trukmė) suma; {HELD_TEXT}", "akad. val.",
+              select=attended, measure=_hours, kind="amount", date_column="pabaigos_data"),
+    _training("mokymai.poreikiu_respondentai", "Mokymų poreikių apklausos dalyviai",
+              "lapo „Poreikiai“ atsakymai, pateikti metuose iki ataskaitos dienos", "asm.", tab="Poreikiai",
+              select=survey_answers, date_column=None, plan_names=("Mokymų poreikių apklausos dalyviai",),
+              aliases=("Atlikti mokymų poreikių tyrimą", "Mokymų poreikių tyrimo dalyviai")),
+    _training("mokymai.planas_parengtas", "Parengtas kitų metų mokymų planas",
+              "1, kai yra metų mokymų poreikių apklausos atsakymų (iš jų parengiamas kitų metų plano projektas), "
+              "kitaip 0", "vnt.", tab="Poreikiai", select=survey_answers, measure=lambda rows: int(len(rows) > 0),
+              date_column=None, plan_names=("Parengtas kitų metų mokymų planas",),
+              aliases=("Parengti kitų metų mokymų planą",)),
+)

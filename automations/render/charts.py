@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -33,6 +35,11 @@ def _axes(title: str, ylabel: str, wide: bool = True) -> tuple[plt.Figure, plt.A
     return figure, axes
 
 
+def _numbers(values: Sequence[Any]) -> list[float]:
+    """Values to plot; a missing one (a month still ahead) is left out of the drawing, never drawn as 0."""
+    return [float("nan") if value is None or pd.isna(value) else float(value) for value in values]
+
+
 def bar_chart(categories: Sequence[str], series: dict[str, Sequence[float]], title: str, ylabel: str = "",
               horizontal: bool = False) -> bytes:
     """Grouped bars: one group per category, one bar per series."""
@@ -42,7 +49,7 @@ def bar_chart(categories: Sequence[str], series: dict[str, Sequence[float]], tit
     positions = range(len(categories))
     for index, (name, values) in enumerate(series.items()):
         offsets = [p + (index - (count - 1) / 2) * width for p in positions]
-        values = [float(v or 0) for v in values]
+        values = _numbers(values)
         if horizontal:
             axes.barh(offsets, values, height=width, label=name, color=PALETTE[index % len(PALETTE)])
         else:
@@ -62,8 +69,8 @@ def bar_chart(categories: Sequence[str], series: dict[str, Sequence[float]], tit
 def line_chart(categories: Sequence[str], series: dict[str, Sequence[float]], title: str, ylabel: str = "") -> bytes:
     figure, axes = _axes(title, ylabel)
     for index, (name, values) in enumerate(series.items()):
-        axes.plot(list(categories), [float(v or 0) for v in values], marker="o", label=name,
-                  color=PALETTE[index % len(PALETTE)])
+        axes.plot(list(categories), _numbers(values), marker="o", label=name, color=PALETTE[index % len(PALETTE)])
+    axes.tick_params(axis="x", labelrotation=35 if len(categories) > 6 else 0, labelsize=8)
     if len(series) > 1:
         axes.legend(frameon=False)
     return _png(figure)

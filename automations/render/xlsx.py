@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import numbers
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
@@ -74,9 +76,11 @@ class Sheet:
     charts: list[Chart] = field(default_factory=list)
     row_styles: dict[int, str] = field(default_factory=dict)  # frame position -> HIGHLIGHTS key
     cell_styles: dict[tuple[int, str], str] = field(default_factory=dict)  # (position, key) -> HIGHLIGHTS key
+    cell_kinds: dict[tuple[int, str], Kind] = field(default_factory=dict)  # (position, key) -> another format
     comments: dict[tuple[int, str], str] = field(default_factory=dict)  # (position, key) -> comment text
     bold_rows: set[int] = field(default_factory=set)  # totals rows
     autofilter: bool = True
+    figures: dict[tuple[int, str], Any] = field(default_factory=dict)  # (position, key) -> the figure it shows
 
     def resolved_columns(self) -> list[Column]:
         if self.columns is not None:
@@ -132,12 +136,16 @@ class Formats:
 
 
 def write_cell(sheet: Any, row: int, col: int, value: Any, kind: str, fmt: Any) -> None:
-    """One value with the type it has: strings as strings (never formulas), numbers as numbers."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+    """One value with the type it has: strings as strings (never formulas), numbers as numbers.
+
+    Missing values (None, NaN, pandas' NA and NaT) are empty cells; numpy and Decimal numbers
+    are numbers, so totals stay summable.
+    """
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         sheet.write_blank(row, col, None, fmt)
-    elif isinstance(value, bool):
+    elif isinstance(value, bool | np.bool_):
         sheet.write_string(row, col, "Taip" if value else "Ne", fmt)
-    elif isinstance(value, int | float | Decimal) and kind != "text":
+    elif isinstance(value, numbers.Real | Decimal) and kind != "text":
         sheet.write_number(row, col, float(value), fmt)
     elif isinstance(value, dt.datetime | dt.date):
         moment = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
@@ -183,7 +191,8 @@ def _write_sheet(book: xlsxwriter.Workbook, formats: Formats, spec: Sheet) -> No
         bold = position in spec.bold_rows
         for col, (column, value) in enumerate(zip(columns, values, strict=True)):
             style = spec.cell_styles.get((position, column.key), row_style)
-            write_cell(sheet, row, col, value, column.kind, formats.get(column.kind, style, bold))
+            kind = spec.cell_kinds.get((position, column.key), column.kind)
+            write_cell(sheet, row, col, value, kind, formats.get(kind, style, bold))
             comment = spec.comments.get((position, column.key))
             if comment:
                 sheet.write_comment(row, col, comment, {"x_scale": 2, "y_scale": 1.5})
