@@ -62,6 +62,7 @@ class LetterRenderer:
         self.default = _environment([DEFAULT_LETTERS])
         self.base = {"istaiga": settings.institution.model_dump(), "siandien": today}
         self._reported: set[str] = set()
+        self._compiled: dict[tuple[int, str], tuple[jinja2.Template, jinja2.Template]] = {}
 
     def render(self, letter: Letter) -> Rendered:
         try:
@@ -77,23 +78,28 @@ class LetterRenderer:
     def _render(self, env: jinja2.Environment, letter: Letter) -> Rendered:
         context = {**self.base, **letter.context}
         try:
-            text = env.get_template(f"{letter.template}.txt").render(context)
-            subject, body = split_subject(text, letter.template)
+            subject_template, body_template = self._text_templates(env, letter.template)
+            subject = " ".join(subject_template.render(context).split())  # never a line break in a header
+            if not subject:
+                raise LetterTemplateError(f"letter template {letter.template}.txt: the subject is empty")
+            body = body_template.render(context).lstrip("\n")
             html = env.get_template(f"{letter.template}.html").render({**context, "tema": subject})
         except jinja2.TemplateSyntaxError as error:
-            raise LetterTemplateError(f"letter template {error.filename}, line {error.lineno}: {error.message}") \
-                from error
+            raise LetterTemplateError(f"letter template {error.filename or error.name or letter.template}, "
+                                      f"line {error.lineno}: {error.message}") from error
         except jinja2.TemplateError as error:
             raise LetterTemplateError(f"letter template {letter.template}: {error}") from error
         return Rendered(subject, body, html)
 
-
-def split_subject(text: str, name: str) -> tuple[str, str]:
-    """The ``Tema:`` line as a one-line subject, and the body after it."""
-    first, _, body = text.lstrip("\ufeff\n").partition("\n")
-    if not first.startswith(SUBJECT_PREFIX):
-        raise LetterTemplateError(f"letter template {name}.txt: the first line must be „{SUBJECT_PREFIX} …“")
-    subject = " ".join(first.removeprefix(SUBJECT_PREFIX).split())  # never a line break in a header
-    if not subject:
-        raise LetterTemplateError(f"letter template {name}.txt: the subject after „{SUBJECT_PREFIX}“ is empty")
-    return subject, body.lstrip("\n")
+    def _text_templates(self, env: jinja2.Environment, name: str) -> tuple[jinja2.Template, jinja2.Template]:
+        """The ``Tema:`` line and the body of ``<name>.txt``, compiled apart so the subject ends at its line."""
+        cached = self._compiled.get((id(env), name))
+        if cached is None:
+            source, filename, _ = env.loader.get_source(env, f"{name}.txt")
+            first, _, body = source.lstrip("\ufeff").partition("\n")
+            if not first.startswith(SUBJECT_PREFIX):
+                raise LetterTemplateError(f"letter template {filename}: the first line must be „{SUBJECT_PREFIX} …“")
+            subject = first.removeprefix(SUBJECT_PREFIX)
+            cached = (env.from_string(subject), env.from_string("\n" + body))  # line numbers as in the file
+            self._compiled[(id(env), name)] = cached
+        return cached
