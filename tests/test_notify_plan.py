@@ -261,3 +261,15 @@ def test_a_damaged_state_file_stops_sending_rather_than_resend_everything(tmp_pa
     with pytest.raises(StateError, match="cannot be read"):
         run_notify(settings_for(workspace), TODAY)
     assert not (workspace / "siunciami_laiskai").exists()
+
+
+def test_a_mistyped_library_address_is_a_warning_and_the_library_stays_known(tmp_path: Path) -> None:
+    libraries = [dict(lib, **{"El. paštas": "info(at)panrvb.lt"}) if lib["Kodas"] == "PNR-SVB" else lib
+                 for lib in LIBRARIES]
+    inputs = inputs_for(write_workspace(tmp_path, libraries=libraries))
+    warning = [problem for problem in inputs.problems("teritorijos_statistika") if problem.rule == "el_pastas"]
+    assert len(warning) == 1 and warning[0].tab == "Bibliotekos" and warning[0].row == 2
+    assert "info(at)panrvb.lt" in warning[0].message and warning[0].severity.value == "įspėjimas"
+    letters = _letters(problems.problem_letters(inputs))
+    assert {letter.address for letter in letters if letter.template == "klaidos" and "PNR" in letter.key} == {
+        "statistika@panrvb.lt"}  # the library is still known; only the submitter's address is usable
