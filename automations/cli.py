@@ -91,9 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
+    from automations.scheduler import notify_times
+
     for job in all_jobs().values():
         times = ", ".join(settings.schedule.times_for(job.name))
         print(f"{job.name:<22} {job.description}  [every day at {times}]")
+    if notify_times(settings):
+        print(f"{'(notify)':<22} e-mail feedback and reminders, `automations notify`  "
+              f"[every day at {', '.join(notify_times(settings))}, after the jobs]")
     return 0
 
 

@@ -157,3 +157,14 @@ def test_every_notify_and_smtp_setting_is_documented() -> None:
     for prefix, model in (("notify", NotifySettings), ("smtp", SmtpSettings)):
         for name in model.model_fields:
             assert f"`{prefix}.{name}`" in readme, f"{prefix}.{name}"
+
+
+def test_init_copies_the_letter_templates_and_jobs_lists_the_notifications(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", "--workspace", str(tmp_path)]) == 0
+    copied = {path.name for path in (tmp_path / "sablonai" / "laiskai").iterdir()}
+    assert {"klaidos.txt", "klaidos.html", "_parasas.txt", "savaitine_santrauka.html"} <= copied
+    assert "# [smtp]" in (tmp_path / "automations.toml").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["jobs", "--workspace", str(tmp_path)]) == 0
+    assert "automations notify`  [every day at 02:00, after the jobs]" in capsys.readouterr().out

@@ -9,6 +9,7 @@ season is the year being reported and its deadline: the statistics of year Y are
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,6 +20,7 @@ from automations.validation import load_references
 from sheets_schema import REFERENCE_WORKBOOK
 from sheets_schema.base import Severity
 from sheets_schema.contacts import addresses, split_addresses
+from sheets_schema.types import is_blank
 
 ANSWERS_TAB = "Formos atsakymai 1"
 LIBRARIES_TAB = "Bibliotekos"
@@ -73,21 +75,39 @@ def libraries(inputs: Inputs) -> dict[str, Library]:
     found: dict[str, Library] = {}
     for row in frame.to_dict("records"):
         good, bad = split_addresses(row.get("el_pastas"))
-        active = row.get("aktyvi") is not False
+        active = True if is_blank(row.get("aktyvi")) else bool(row["aktyvi"])  # not filled in: still active
         found[row["kodas"]] = Library(row["kodas"], row["pavadinimas"], active, tuple(addresses(" ".join(good))),
                                       tuple(bad))
     return found
 
 
-def answers(inputs: Inputs) -> pd.DataFrame:
-    """Every form answer (valid or not) with its library's code (``kodas``; None when unknown)."""
+@dataclass(frozen=True)
+class Answer:
+    """One form answer, valid or not, as far as it could be read."""
+
+    row: int
+    stamp: dt.datetime | None
+    typed: str | None  # the `Biblioteka` cell
+    code: str | None  # its library's code; None when the list does not know it
+    year: int | None
+    submitters: tuple[str, ...]  # the usable addresses of `El. pašto adresas`
+
+
+def answers(inputs: Inputs) -> list[Answer]:
+    """Every form answer (valid or not) with its library's code, in sheet order."""
     rows = inputs.all_rows(REFERENCE_WORKBOOK, ANSWERS_TAB)
     if rows is None or rows.empty:
-        return pd.DataFrame(columns=["laiko_zyme", "el_pastas", "biblioteka", "metai", "_row", "_valid", "kodas"])
+        return []
     refs = load_references(inputs.results[REFERENCE_WORKBOOK])
-    frame = rows.copy()
-    frame["kodas"] = [refs.library_code(name) if isinstance(name, str) else None for name in frame["biblioteka"]]
-    return frame
+    years = pd.to_numeric(rows["metai"], errors="coerce")
+    found = []
+    for row, stamp, typed, year, cell in zip(rows["_row"], rows["laiko_zyme"], rows["biblioteka"], years,
+                                             rows["el_pastas"], strict=True):
+        typed = typed if isinstance(typed, str) else None
+        found.append(Answer(int(row), stamp if isinstance(stamp, dt.datetime) else None, typed,
+                            refs.library_code(typed) if typed else None, int(year) if pd.notna(year) else None,
+                            tuple(addresses(cell))))
+    return found
 
 
 def set_aside_rows(inputs: Inputs) -> set[int]:
@@ -97,18 +117,11 @@ def set_aside_rows(inputs: Inputs) -> set[int]:
             and problem.severity is Severity.NOTE}
 
 
-def latest_submitter(rows: pd.DataFrame) -> list[str]:
+def latest_submitter(rows: Iterable[Answer]) -> list[str]:
     """The addresses the form collected with the most recent of ``rows`` that has one."""
-    with_address = [(stamp, row, cell) for stamp, row, cell in zip(rows["laiko_zyme"], rows["_row"], rows["el_pastas"],
-                                                                   strict=True) if addresses(cell)]
-    if not with_address:
-        return []
-    with_address.sort(key=lambda item: (_stamp_key(item[0]), item[1]))
-    return addresses(with_address[-1][2])
-
-
-def _stamp_key(stamp: object) -> dt.datetime:
-    return stamp if isinstance(stamp, dt.datetime) else dt.datetime.min
+    with_address = sorted((answer for answer in rows if answer.submitters),
+                          key=lambda answer: (answer.stamp or dt.datetime.min, answer.row))
+    return list(with_address[-1].submitters) if with_address else []
 
 
 def recipients(*groups: list[str] | tuple[str, ...]) -> list[str]:

@@ -15,13 +15,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-import pandas as pd
-
 from automations import lt
 from automations.notify.inputs import Inputs
 from automations.notify.letters import Letter, NoAddress, Policy
 from automations.notify.libraries import (
     ANSWERS_TAB,
+    Answer,
     Season,
     answers,
     form_readable,
@@ -33,7 +32,6 @@ from automations.notify.libraries import (
 )
 from sheets_schema import REFERENCE_WORKBOOK
 from sheets_schema.base import Problem, Severity, problem_detail
-from sheets_schema.contacts import addresses
 
 KIND = "klaidos"
 KEY = f"{KIND}/{REFERENCE_WORKBOOK}"
@@ -49,15 +47,17 @@ def problem_letters(inputs: Inputs) -> Iterator[Letter | NoAddress]:
         return
     season = statistics_season(inputs.settings, inputs.today)
     rows = _open_rows(answers(inputs), season, set_aside_rows(inputs))
-    rows["_metai"] = [int(year) if pd.notna(year) else season.year for year in pd.to_numeric(rows["metai"],
-                                                                                               errors="coerce")]
     by_row = _problems_by_row(inputs.problems(REFERENCE_WORKBOOK))
+    by_code: dict[str, list[Answer]] = defaultdict(list)
+    for row in rows:
+        if row.code is not None:
+            by_code[row.code].append(row)
     base = {"formos_nuoroda": inputs.notify.statistics_form_url, "terminas": season.deadline}
     for code, library in libraries(inputs).items():
-        own = rows.loc[rows["kodas"] == code]
+        own = by_code.get(code, [])
         to = recipients(library.addresses, latest_submitter(own))
-        for year in sorted({season.year, *own["_metai"]}):
-            listed = _answers(own.loc[own["_metai"] == year], by_row)
+        for year in sorted({season.year, *(row.year or season.year for row in own)}):
+            listed = _answers([row for row in own if (row.year or season.year) == year], by_row)
             context = {**base, "metai": year, "biblioteka": library.name}
             key = f"{KEY}/{year}/{code}"
             if not listed:  # sent only to an address told about problems under this key before
@@ -73,57 +73,48 @@ def problem_letters(inputs: Inputs) -> Iterator[Letter | NoAddress]:
     yield from _unmatched(rows, by_row, {**base, "metai": season.year})
 
 
-def _unmatched(rows: pd.DataFrame, by_row: dict[int, list[Problem]],
+def _unmatched(rows: list[Answer], by_row: dict[int, list[Problem]],
                base: dict[str, Any]) -> Iterator[Letter | NoAddress]:
     """Answers naming an unknown library: to whoever submitted them, each address its own rows only."""
-    unknown = rows.loc[rows["kodas"].isna()]
-    submitters = {address for cell in rows["el_pastas"] for address in addresses(cell)}
-    grouped: dict[str, list[int]] = defaultdict(list)
-    for row in unknown.to_dict("records"):
-        found = addresses(row["el_pastas"])
-        if not found and by_row.get(row["_row"]):
-            yield NoAddress(KIND, f"atsakymas {row['_row']} eilutėje", "biblioteka nežinoma, pateikėjo adresas "
-                                                                       "nesurinktas")
-        for address in found:
-            grouped[address].append(row["_row"])
-    for address in sorted(submitters):
-        own = unknown.loc[unknown["_row"].isin(grouped.get(address, []))]
-        listed = _answers(own, by_row)
+    mine: dict[str, list[Answer]] = {address: [] for row in rows for address in row.submitters}
+    for row in rows:
+        if row.code is not None:
+            continue
+        if not row.submitters and by_row.get(row.row):
+            yield NoAddress(KIND, f"atsakymas {row.row} eilutėje", "biblioteka nežinoma, pateikėjo adresas "
+                                                                   "nesurinktas")
+        for address in row.submitters:
+            mine[address].append(row)
+    for address in sorted(mine):
+        listed = _answers(mine[address], by_row)
         key = f"{KEY}/{base['metai']}/?{address.casefold()}"
         if not listed:
             yield Letter(KIND, key, address, "klaidu_neliko", {**base, "biblioteka": None}, Policy.FOLLOW_UP,
                          "nežinoma biblioteka")
             continue
-        typed = sorted({str(name) for name in own["biblioteka"] if isinstance(name, str)})
+        typed = sorted({row.typed for row in mine[address] if row.typed})
         context = {**base, "biblioteka": ", ".join(typed), "zinoma": False, **_counts(listed), "atsakymai": listed}
         yield Letter(KIND, key, address, "klaidos", context, Policy.ON_CHANGE, "nežinoma biblioteka")
 
 
-def _open_rows(frame: pd.DataFrame, season: Season, set_aside: set[int]) -> pd.DataFrame:
-    """This season's answers, without the ones replaced by a later answer."""
-    if frame.empty:
-        return frame.copy()
-    years = pd.to_numeric(frame["metai"], errors="coerce")
-    stamps = [stamp.date() if isinstance(stamp, dt.datetime) else None for stamp in frame["laiko_zyme"]]
-    in_season = [year >= season.year if pd.notna(year) else (stamp is not None and stamp >= season.opened)
-                 for year, stamp in zip(years, stamps, strict=True)]
-    frame = frame.loc[pd.Series(in_season, index=frame.index, dtype=bool) & ~frame["_row"].isin(set_aside)]
-    return frame.loc[[not _replaced(row, frame) for row in frame.to_dict("records")]].copy()
+def _open_rows(rows: list[Answer], season: Season, set_aside: set[int]) -> list[Answer]:
+    """This season's answers, without the ones set aside or replaced by a later answer."""
+    current = [row for row in rows if row.row not in set_aside and (
+        row.year >= season.year if row.year is not None
+        else row.stamp is not None and row.stamp.date() >= season.opened)]
+    complete = [row for row in current if row.code is not None and row.year is not None and row.stamp is not None]
+    return [row for row in current if not _replaced(row, complete)]
 
 
-def _replaced(row: dict[str, Any], frame: pd.DataFrame) -> bool:
+def _replaced(row: Answer, complete: list[Answer]) -> bool:
     """An answer whose library or year could not be read is replaced by a later complete answer from the
     same library (or, when the library is unknown, from the same address)."""
-    if pd.notna(row["kodas"]) and pd.notna(row["metai"]):
+    if (row.code is not None and row.year is not None) or row.stamp is None:
         return False
-    if not isinstance(row["laiko_zyme"], dt.datetime):
-        return False
-    later = frame.loc[frame["kodas"].notna() & frame["metai"].notna()]
-    later = later.loc[[isinstance(s, dt.datetime) and s > row["laiko_zyme"] for s in later["laiko_zyme"]]]
-    if pd.notna(row["kodas"]):
-        return bool((later["kodas"] == row["kodas"]).any())
-    mine = set(addresses(row["el_pastas"]))
-    return bool(mine) and any(mine & set(addresses(cell)) for cell in later["el_pastas"])
+    later = [other for other in complete if other.stamp > row.stamp]
+    if row.code is not None:
+        return any(other.code == row.code for other in later)
+    return any(set(row.submitters) & set(other.submitters) for other in later)
 
 
 def _problems_by_row(problems: list[Problem]) -> dict[int, list[Problem]]:
@@ -135,18 +126,17 @@ def _problems_by_row(problems: list[Problem]) -> dict[int, list[Problem]]:
     return found
 
 
-def _answers(rows: pd.DataFrame, by_row: dict[int, list[Problem]]) -> list[dict[str, Any]]:
+def _answers(rows: list[Answer], by_row: dict[int, list[Problem]]) -> list[dict[str, Any]]:
     """One entry per answer with problems: when it was submitted, its row, and each problem."""
     listed = []
-    for row in rows.sort_values("_row").to_dict("records"):
-        problems = by_row.get(int(row["_row"]), [])
+    for row in sorted(rows, key=lambda row: row.row):
+        problems = by_row.get(row.row, [])
         if not problems:
             continue
-        stamp = row["laiko_zyme"]
         listed.append({
-            "eilute": int(row["_row"]),
-            "pateikta": stamp.strftime("%Y-%m-%d %H:%M") if isinstance(stamp, dt.datetime) else "",
-            "metai": int(row["metai"]) if pd.notna(row["metai"]) else None,
+            "eilute": row.row,
+            "pateikta": row.stamp.strftime("%Y-%m-%d %H:%M") if row.stamp is not None else "",
+            "metai": row.year,
             "problemos": [{"sunkumas": str(problem.severity), "klaida": problem.severity is Severity.ERROR,
                            "stulpelis": problem.column or "", "reiksme": shown_value(problem.value),
                            "kas_negerai": _sentence(problem_detail(problem))} for problem in problems],

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pandas as pd
-
 from automations.notify.inputs import Inputs
 from automations.notify.letters import Letter, NoAddress, Policy, reminder_phase
 from automations.notify.libraries import Season, answers, form_readable, latest_submitter, libraries, recipients
@@ -34,9 +32,7 @@ def stage(inputs: Inputs, season: Season) -> str | None:
 
 def missing_codes(inputs: Inputs, season: Season) -> list[str]:
     """Active libraries with no answer at all for the season's year (an answer with errors counts)."""
-    frame = answers(inputs)
-    years = pd.to_numeric(frame["metai"], errors="coerce")
-    submitted = set(frame.loc[years == season.year, "kodas"].dropna())
+    submitted = {row.code for row in answers(inputs) if row.year == season.year and row.code is not None}
     return [code for code, library in libraries(inputs).items() if library.active and code not in submitted]
 
 
@@ -49,11 +45,11 @@ def reminder_letters(inputs: Inputs) -> Iterator[Letter | NoAddress]:
         return
     days = inputs.notify.statistics_reminder_days
     last = current != OVERDUE and len(days) > 1 and int(current) == min(days)
-    frame = answers(inputs)
+    rows = answers(inputs)
     known = libraries(inputs)
     for code in missing_codes(inputs, season):
         library = known[code]
-        to = recipients(library.addresses, latest_submitter(frame.loc[frame["kodas"] == code]))
+        to = recipients(library.addresses, latest_submitter(row for row in rows if row.code == code))
         if not to:
             yield NoAddress(KIND, library.name, "nėra bibliotekos el. pašto (lapas „Bibliotekos“) nei ankstesnio "
                                                 "pateikėjo adreso")
