@@ -24,11 +24,20 @@ def split_addresses(cell: Any) -> tuple[list[str], list[str]]:
     for part in _SEPARATORS.split(cell.strip()):
         if not part:
             continue
-        part = part.strip(".")
+        part = part.strip(".()<>\"'")  # "Vardenė <vardene@x.lt>", "(info@x.lt)", a full stop after it
         target = good if _EMAIL_RE.fullmatch(part) else bad
         if part not in target:
             target.append(part)
     return good, bad
+
+
+def mistyped(cell: Any) -> list[str]:
+    """What looks meant as an address but is not one (a part with "@" or a dot), or the cell when none is usable.
+
+    Words beside a good address (``Biblioteka <info@x.lt>``) are a label, not a mistake.
+    """
+    good, bad = split_addresses(cell)
+    return [part for part in bad if "@" in part or "." in part] or ([] if good else bad)
 
 
 def addresses(cell: Any) -> list[str]:

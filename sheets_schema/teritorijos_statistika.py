@@ -9,7 +9,7 @@ from pydantic import Field
 
 from automations.lt import number, signed_percent
 from sheets_schema.base import Problem, RowIssue, Severity, SheetModel
-from sheets_schema.contacts import split_addresses
+from sheets_schema.contacts import mistyped
 from sheets_schema.references import COUNTIES, MUNICIPALITIES, References
 from sheets_schema.rules import latest_submission_wins, unique
 from sheets_schema.spec import RuleContext, WorkbookSpec
@@ -43,7 +43,7 @@ class Biblioteka(SheetModel):
 
     def checks(self) -> Iterator[RowIssue]:
         # a warning, not an error: a mistyped contact must not drop the library from the list others point to
-        bad = split_addresses(self.el_pastas)[1]
+        bad = mistyped(self.el_pastas)
         if bad:
             yield RowIssue("el_pastas", "el_pastas",
                            f"„{', '.join(bad)}“ nėra el. pašto adresas (tikėtasi vardas@biblioteka.lt); "

@@ -104,3 +104,16 @@ def test_a_cell_of_several_addresses_splits_into_each(found: list[str], separato
 @pytest.mark.parametrize("cell", ["info(at)biblioteka.lt", "biblioteka@mokykla", "@x.lt", "vardas pavarde"])
 def test_what_is_not_an_address_is_set_aside(cell: str) -> None:
     assert addresses(cell) == [] and split_addresses(cell)[1]
+
+
+@pytest.mark.parametrize(("cell", "usable", "wrong"), [
+    ("Biblioteka <info@panrvb.lt>", ["info@panrvb.lt"], []),
+    ("info@panrvb.lt; direktore(at)panrvb.lt", ["info@panrvb.lt"], ["direktore(at)panrvb.lt"]),
+    ("info@panrvb.lt; direktore@panrvb", ["info@panrvb.lt"], ["direktore@panrvb"]),
+    ("(Info@PANRVB.LT).", ["Info@panrvb.lt"], []),
+    ("nėra", [], ["nėra"]),
+])
+def test_labels_beside_an_address_are_no_mistake(cell: str, usable: list[str], wrong: list[str]) -> None:
+    from sheets_schema.contacts import mistyped
+
+    assert addresses(cell) == usable and mistyped(cell) == wrong

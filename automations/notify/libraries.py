@@ -19,7 +19,7 @@ from automations.notify.inputs import Inputs
 from automations.validation import load_references
 from sheets_schema import REFERENCE_WORKBOOK
 from sheets_schema.base import Severity
-from sheets_schema.contacts import addresses, split_addresses
+from sheets_schema.contacts import addresses
 from sheets_schema.types import is_blank
 
 ANSWERS_TAB = "Formos atsakymai 1"
@@ -42,8 +42,7 @@ class Library:
     code: str
     name: str
     active: bool
-    addresses: tuple[str, ...]
-    mistyped: tuple[str, ...]  # parts of the `El. paštas` cell that are not addresses
+    addresses: tuple[str, ...]  # the usable ones of its `El. paštas` cell
 
 
 def _day_in(year: int, month: int, day: int) -> dt.date:
@@ -74,10 +73,8 @@ def libraries(inputs: Inputs) -> dict[str, Library]:
     frame = inputs.frame(REFERENCE_WORKBOOK, LIBRARIES_TAB)
     found: dict[str, Library] = {}
     for row in frame.to_dict("records"):
-        good, bad = split_addresses(row.get("el_pastas"))
         active = True if is_blank(row.get("aktyvi")) else bool(row["aktyvi"])  # not filled in: still active
-        found[row["kodas"]] = Library(row["kodas"], row["pavadinimas"], active, tuple(addresses(" ".join(good))),
-                                      tuple(bad))
+        found[row["kodas"]] = Library(row["kodas"], row["pavadinimas"], active, tuple(addresses(row.get("el_pastas"))))
     return found
 
 
