@@ -241,12 +241,12 @@ def cmd_notify(args: argparse.Namespace, settings: Settings) -> int:
 def print_notify_report(report: NotifyReport) -> None:
     where = f"{report.channel}: {report.destination}"
     if report.dry_run:
-        print(f"dry run: {len(report.due)} of {report.planned} planned messages would be sent ({where}); "
+        print(f"dry run: {len(report.due)} messages would be sent ({report.planned} considered; {where}); "
               "nothing sent, nothing recorded")
         for letter, subject in report.due:
             print(f"  [{letter.kind}] {letter.address}: {subject}")
     elif not report.outcomes:
-        print(f"notify: nothing new to send ({report.planned} messages planned, all already delivered; {where})")
+        print(f"notify: nothing new to send ({report.planned} messages considered, none new or changed; {where})")
     else:
         print(f"notify: {report.sent} delivered, {report.failed} failed ({where})")
         for outcome in report.outcomes:

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import tomllib
+import typing
 from pathlib import Path
 from typing import Any, Literal
 
@@ -96,11 +97,12 @@ class GoogleSettings(_Strict):
 
 
 _MONTH_DAY_RE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[str, ...] = typing.get_args(Weekday)  # Monday first, as date.weekday() counts
 
 
 class NotifySettings(_Strict):
-    """Who is told what by e-mail (``automations notify``); see the README section "E-mail"."""
+    """Who is told what by e-mail (``automations notify``); see the README section "E-mail notifications"."""
 
     times: list[str] | None = None  # nightly entry; None = right after the jobs at schedule.default; [] = off
     deliver: Literal["auto", "smtp", "outbox"] = "auto"  # auto: SMTP when smtp.host is set, else the outbox
@@ -115,7 +117,7 @@ class NotifySettings(_Strict):
     statistics_form_url: str | None = None  # the form's link, shown in messages to libraries
     project_reminder_days: list[int] = Field(default_factory=lambda: [14])
     training_reminder_days: int = Field(default=2, ge=1, le=30)
-    digest_weekday: Literal[WEEKDAYS] = "monday"  # type: ignore[valid-type]
+    digest_weekday: Weekday = "monday"
     digest_days: int = Field(default=14, ge=1, le=90)  # the digest's "coming deadlines" horizon
     outbox_dir: str = "siunciami_laiskai"  # without [smtp] host, messages are written here as .eml files
     max_attempts: int = Field(default=5, ge=1, le=100)  # failed sends of one message before giving up

@@ -29,7 +29,8 @@ def test_dry_run_lists_and_records_nothing_then_a_run_writes_the_outbox(tmp_path
     workspace = write_workspace(tmp_path / "ws")
     assert main(["notify", "--dry-run", "--workspace", str(workspace), *ARGS]) == 0
     out = capsys.readouterr().out
-    assert "dry run: 6 of" in out and "[klaidos] info@panrvb.lt: Statistikos formoje yra klaidų" in out
+    assert "dry run: 6 messages would be sent" in out
+    assert "[klaidos] info@panrvb.lt: Statistikos formoje yra klaidų" in out
     assert not (workspace / "siunciami_laiskai").exists()
     assert not (workspace / ".automations" / "notify" / "state.json").exists()
 

@@ -164,6 +164,7 @@ def _run(settings: Settings, today: dt.date, now: dt.datetime, dry_run: bool, tr
         else:
             state.mark_sent(letter, now)
             ok = True
+            log.info("notification to %s (%s): %s", letter.address, letter.key, detail)
         send_log.append(now, transport.channel, letter, rendered.subject, detail)
         report.outcomes.append(Outcome(letter, rendered.subject, ok, detail))
         state.save()  # after every message: a crash later never re-sends what already went out
