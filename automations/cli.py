@@ -1,4 +1,4 @@
-"""The ``automations`` command: jobs, init, demo, validate, run, schedule.
+"""The ``automations`` command: jobs, init, demo, validate, run, schedule, notify.
 
 Exit codes: 0 success; 1 validation errors or a failed job; 2 unusable settings or arguments.
 """
@@ -8,10 +8,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from automations import __version__
 from automations.config import ConfigError, Settings, load_settings, today
@@ -21,6 +23,9 @@ from automations.validation import WorkbookResult
 from jobs import all_jobs
 from sheets_schema import WORKBOOK_NAMES
 from sheets_schema.base import Severity
+
+if TYPE_CHECKING:  # the notification package loads only for the commands that use it
+    from automations.notify.service import NotifyReport
 
 SHOWN_PROBLEMS = 5
 SHOWN_DOCUMENTS = 8
@@ -60,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     figures = commands.add_parser("figures", help="list every figure the documents show, with its definition",
                                   parents=[common])
     figures.add_argument("--markdown", action="store_true", help="as the Markdown table of the README")
+    notify = commands.add_parser("notify", help="e-mail feedback and reminders to the people who must act",
+                                 parents=[common])
+    notify.add_argument("--dry-run", action="store_true", help="list what would be sent; send and record nothing")
     return parser
 
 
@@ -86,9 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
+    from automations.scheduler import notify_times
+
     for job in all_jobs().values():
         times = ", ".join(settings.schedule.times_for(job.name))
         print(f"{job.name:<22} {job.description}  [every day at {times}]")
+    if notify_times(settings):
+        print(f"{'(notify)':<22} e-mail feedback and reminders, `automations notify`  "
+              f"[every day at {', '.join(notify_times(settings))}, after the jobs]")
     return 0
 
 
@@ -123,7 +136,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"demo workspace: {args.workspace.resolve()}")
     report = run_jobs(settings, list(all_jobs().values()))
     _print_report(report, settings)
+    _print_demo_notifications(settings, report)
     return 0 if report.ok else 1
+
+
+def _print_demo_notifications(settings: Settings, report: RunReport) -> None:
+    """The demo's e-mail messages go to the outbox folder only; a problem there never fails the demo."""
+    from automations.demo import demo_notifications
+
+    try:
+        notified = demo_notifications(settings, report.results, today())
+    except Exception as error:
+        logging.getLogger("automations").exception("demo notifications not written")
+        print(f"\ne-mail messages not written: {error}")
+        return
+    print(f"\ne-mail: {notified.sent} messages written to {notified.destination} (a demo never sends e-mail); "
+          f"`automations notify --dry-run --workspace {settings.workspace}` lists what a run would send")
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
@@ -211,6 +239,42 @@ def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_notify(args: argparse.Namespace, settings: Settings) -> int:
+    from automations.notify import NotifyBusy, run_notify
+    from automations.notify.state import StateError
+
+    try:
+        report = run_notify(settings, dry_run=args.dry_run)
+    except (NotifyBusy, StateError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    print_notify_report(report)
+    return 0 if report.ok else 1
+
+
+def print_notify_report(report: NotifyReport) -> None:
+    where = f"{report.channel}: {report.destination}"
+    if report.dry_run:
+        print(f"dry run: {len(report.due)} messages would be sent ({report.planned} considered; {where}); "
+              "nothing sent, nothing recorded")
+        for letter, subject in report.due:
+            print(f"  [{letter.kind}] {letter.address}: {subject}")
+    elif not report.outcomes:
+        print(f"notify: nothing new to send ({report.planned} messages considered, none new or changed; {where})")
+    else:
+        print(f"notify: {report.sent} delivered, {report.failed} failed ({where})")
+        for outcome in report.outcomes:
+            if not outcome.ok:
+                print(f"  FAILED [{outcome.letter.kind}] {outcome.letter.address}: {outcome.detail} "
+                      "(tried again on the next run)")
+    for kind in report.broken:
+        print(f"  messages of kind {kind} could not be prepared (details in the log)")
+    if report.unreachable:
+        print(f"no address known for {len(report.unreachable)}:")
+        for item in report.unreachable:
+            print(f"  [{item.kind}] {item.about}: {item.reason}")
+
+
 COMMANDS = {
     "jobs": cmd_jobs,
     "figures": cmd_figures,
@@ -220,6 +284,7 @@ COMMANDS = {
     "run": cmd_run,
     "schedule": cmd_schedule,
     "auth": cmd_auth,
+    "notify": cmd_notify,
 }
 
 if __name__ == "__main__":  # pragma: no cover

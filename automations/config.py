@@ -11,10 +11,11 @@ import datetime as dt
 import os
 import re
 import tomllib
+import typing
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 CONFIG_NAME = "automations.toml"
@@ -95,25 +96,88 @@ class GoogleSettings(_Strict):
     max_retries: int = Field(default=6, ge=0, le=12)
 
 
+_MONTH_DAY_RE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[str, ...] = typing.get_args(Weekday)  # Monday first, as date.weekday() counts
+
+
 class FigureSettings(_Strict):
     """How figures are counted (see README, "Figures")."""
 
     # warnings that mean "this number is probably mistyped": the value stays out of totals until explained
     suspect_rules: list[str] = Field(default_factory=lambda: ["santykis", "metinis_pokytis"])
-    statistics_deadline: str = "02-10"  # MM-DD: territory statistics of a year are all in by then, next year
+    statistics_deadline: str = "02-10"  # MM-DD: the yearly statistics of a year are due on this day, next year
 
     @field_validator("statistics_deadline")
     @classmethod
     def _month_day(cls, value: str) -> str:
         try:
-            dt.date(2024, *(int(part) for part in value.split("-")))
-        except (TypeError, ValueError) as error:
-            raise ValueError(f"'{value}' is not a day of the year MM-DD") from error
+            valid = bool(_MONTH_DAY_RE.match(value)) and dt.date(2000, *map(int, value.split("-"))) is not None
+        except ValueError:
+            valid = False
+        if not valid:
+            raise ValueError(f"'{value}' is not a day of the year MM-DD (e.g. 02-10)")
         return value
 
     def deadline(self) -> tuple[int, int]:
         month, day = (int(part) for part in self.statistics_deadline.split("-"))
         return month, day
+
+
+class NotifySettings(_Strict):
+    """Who is told what by e-mail (``automations notify``); see the README section "E-mail notifications"."""
+
+    times: list[str] | None = None  # nightly entry; None = right after the jobs at schedule.default; [] = off
+    deliver: Literal["auto", "smtp", "outbox"] = "auto"  # auto: SMTP when smtp.host is set, else the outbox
+    sender: str | None = None  # From; default "<institution short name> <institution e-mail>"
+    reply_to: str | None = None  # where replies go; default the institution's e-mail
+    managers: list[str] = Field(default_factory=list)  # addresses that get the weekly digest
+    people: dict[str, str] = Field(default_factory=dict)  # a name typed in `Atsakingas` -> e-mail address
+    kinds: list[str] | None = None  # which kinds of messages are sent; None = every kind
+    statistics_reminder_days: list[int] = Field(default_factory=lambda: [7, 1])  # before figures.statistics_deadline
+    statistics_overdue_reminder: bool = True  # once, to libraries still missing after the deadline
+    statistics_form_url: str | None = None  # the form's link, shown in messages to libraries
+    project_reminder_days: list[int] = Field(default_factory=lambda: [14])
+    training_reminder_days: int = Field(default=2, ge=1, le=30)
+    digest_weekday: Weekday = "monday"
+    digest_days: int = Field(default=14, ge=1, le=90)  # the digest's "coming deadlines" horizon
+    outbox_dir: str = "siunciami_laiskai"  # without [smtp] host, messages are written here as .eml files
+    max_attempts: int = Field(default=5, ge=1, le=100)  # failed sends of one message before giving up
+
+    @field_validator("times", mode="before")
+    @classmethod
+    def _listify(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("times")
+    @classmethod
+    def _times(cls, value: list[str] | None) -> list[str] | None:
+        return value if value is None else Schedule._times(value)
+
+    @field_validator("statistics_reminder_days", "project_reminder_days")
+    @classmethod
+    def _days(cls, value: list[int]) -> list[int]:
+        if any(day < 0 or day > 366 for day in value):
+            raise ValueError("days before a deadline are between 0 and 366")
+        return sorted(set(value), reverse=True)
+
+
+class SmtpSettings(_Strict):
+    """The mail server; without ``host`` nothing is sent and messages go to the outbox folder.
+
+    The password is taken only from the environment (``AUTOMATIONS_SMTP__PASSWORD``) or from
+    ``password_file`` (a file outside the workspace), never from ``automations.toml``.
+    """
+
+    host: str | None = None
+    port: int | None = Field(default=None, ge=1, le=65535)  # default: 587 starttls, 465 ssl, 25 none
+    security: Literal["starttls", "ssl", "none"] = "starttls"
+    username: str | None = None
+    password: SecretStr | None = None
+    password_file: str | None = None
+    timeout: float = Field(default=30.0, gt=0, le=600)
+    local_hostname: str | None = None  # the name given in EHLO (Google's relay wants a real one)
+    envelope_from: str | None = None  # bounce address; default the From address
 
 
 class Settings(BaseSettings):
@@ -130,6 +194,8 @@ class Settings(BaseSettings):
     schedule: Schedule = Field(default_factory=Schedule)
     google: GoogleSettings = Field(default_factory=GoogleSettings)
     figures: FigureSettings = Field(default_factory=FigureSettings)
+    notify: NotifySettings = Field(default_factory=NotifySettings)
+    smtp: SmtpSettings = Field(default_factory=SmtpSettings)
 
     workspace: Path = Field(default=Path("."), exclude=True)
 
@@ -173,12 +239,22 @@ def load_settings(workspace: Path) -> Settings:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise ConfigError(f"{path}: not valid TOML: {error}") from error
+        _refuse_secrets(path, data)
     try:
         settings = Settings(**data)
     except ValidationError as error:
         raise ConfigError(_explain(path, error)) from error
     settings.workspace = workspace.resolve()
     return settings
+
+
+def _refuse_secrets(path: Path, data: dict[str, Any]) -> None:
+    """A workspace file is shared and often committed: the mail password may not live in it."""
+    smtp = data.get("smtp")
+    if isinstance(smtp, dict) and "password" in smtp:
+        raise ConfigError(f"{path}: smtp.password may not be written in this file; set the environment "
+                          "variable AUTOMATIONS_SMTP__PASSWORD or point smtp.password_file at a file "
+                          "outside the workspace")
 
 
 def _explain(path: Path, error: ValidationError) -> str:

@@ -9,7 +9,8 @@ mistake is marked there with a ``# MISTAKE:`` comment. In short:
 
 * ``teritorijos_statistika`` / ``Formos atsakymai 1``: loans typed 10× too large (ratio and
   ±30 % warnings), children > registered users (error), a resubmitted form (the earlier answer
-  superseded), a library name not in ``Bibliotekos`` (error); valid on purpose: ``12 345`` as text,
+  superseded), a library name not in ``Bibliotekos`` (error); in ``Bibliotekos`` one library's
+  e-mail address lacks its domain ending (warning); valid on purpose: ``12 345`` as text,
   ``nežinoma`` in an optional field, a ±30 % change explained in ``Paaiškinimas``; 4 libraries
   have not submitted the last year.
 * ``renginiai`` / ``Renginiai``: an end before the start (error), a held event without
@@ -24,15 +25,19 @@ mistake is marked there with a ``# MISTAKE:`` comment. In short:
 * ``projektai``: one budget that does not add up (warning).
 * ``viesinimas`` / ``Publikacijos``: engagement larger than reach (error).
 * ``veiklos_planas``: an actual value typed beside an automatic figure (warning).
+
+The demo's ``automations.toml`` also sets up e-mail notifications (made-up addresses, written
+to the outbox folder only): the messages for these mistakes and the missing libraries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from automations.demo_data import rng_for
+from automations.config import Settings
+from automations.demo_data import REGIONAL_STAFF, ascii_slug, rng_for
 from automations.demo_data.events import events_rows
 from automations.demo_data.publicity import publicity_rows
 from automations.demo_data.regional import regional_rows
@@ -40,7 +45,11 @@ from automations.demo_data.rental import rental_rows
 from automations.demo_data.territory import libraries, territory_rows
 from automations.demo_data.training import training_rows
 from automations.demo_data.visitors import visitor_rows
+from automations.validation import WorkbookResult
 from automations.workspace import Created, create_workspace
+
+if TYPE_CHECKING:
+    from automations.notify import NotifyReport
 
 DEFAULT_SEED = 2026
 
@@ -62,8 +71,35 @@ def demo_rows(seed: int, today: dt.date) -> dict[str, dict[str, list[dict[str, A
     return rows
 
 
+def demo_notify_settings() -> str:
+    """The demo's ``[notify]`` section: made-up managers and staff addresses, and never real sending.
+
+    One project manager (the last of the regional staff) is left out on purpose, so the demo
+    also shows how a person without an address is listed.
+    """
+    people = "\n".join(f'"{name}" = "{ascii_slug(name)}@pavb.lt"' for name in REGIONAL_STAFF[:-1])
+    return (
+        "\n[notify]\n"
+        'deliver = "outbox"            # a demo: messages are only written to siunciami_laiskai/, never sent\n'
+        'managers = ["direktorius@pavb.lt", "regionas@pavb.lt"]   # the weekly digest\n'
+        'reply_to = "regionas@pavb.lt"\n'
+        'statistics_form_url = "https://forms.gle/pavb-statistika-demo"\n'
+        f"\n[notify.people]              # names typed in `Atsakingas` -> addresses\n{people}\n"
+    )
+
+
 def build_demo(workspace: Path, seed: int = DEFAULT_SEED, today: dt.date | None = None) -> list[Created]:
     """Create a demo workspace in ``workspace`` (existing files are left alone)."""
     if today is None:
         today = dt.date.today()  # the caller's "now" decides the data; pass ``today`` for a reproducible build
-    return create_workspace(Path(workspace), demo_rows(seed, today), report_year=today.year)
+    return create_workspace(Path(workspace), demo_rows(seed, today), report_year=today.year,
+                            extra_settings=demo_notify_settings())
+
+
+def demo_notifications(settings: Settings, results: dict[str, WorkbookResult], today: dt.date) -> NotifyReport:
+    """The demo's e-mail messages, written to the outbox whatever the settings say: its addresses are made up."""
+    from automations.notify import run_notify
+    from automations.notify.transport import OutboxTransport
+
+    outbox = OutboxTransport(settings.workspace / settings.notify.outbox_dir, today)
+    return run_notify(settings, today, transport=outbox, results=results)

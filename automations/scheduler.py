@@ -1,6 +1,7 @@
 """The nightly scheduler: run jobs at the times in ``automations.toml``, unattended.
 
-Jobs due at the same time run together (inputs validated once). A failing job is logged
+Jobs due at the same time run together (inputs validated once), and the e-mail
+notifications follow them (``notify.times``, by default the jobs' default times). A failing job is logged
 and the others still run; a failing run never stops the scheduler. A lock file in the
 workspace keeps a second scheduler off the same workspace. Times are the machine's local
 time; sites that prefer cron get the equivalent crontab lines from :func:`crontab_lines`.
@@ -53,10 +54,45 @@ def run_group(settings: Settings, jobs: list[Job]) -> bool:
     return report.ok
 
 
+def notify_times(settings: Settings) -> list[str]:
+    """When e-mail notifications go out: ``notify.times``, by default right after the jobs of ``schedule.default``."""
+    times = settings.notify.times
+    return list(settings.schedule.default if times is None else times)
+
+
+def run_notifications(settings: Settings) -> bool:
+    """The nightly notification run; never raises, and a failed message waits for the next night."""
+    from automations.notify import run_notify
+
+    try:
+        report = run_notify(settings)
+    except Exception:
+        log.exception("scheduled notifications failed")
+        return False
+    log.log(logging.WARNING if report.ok else logging.ERROR, "notifications (%s): %d due, %d delivered, %d failed",
+            report.channel, len(report.due), report.sent, report.failed)
+    return report.ok
+
+
+def run_moment(settings: Settings, jobs: list[Job], notify: bool) -> bool:
+    """What is due at one time of day: the jobs, then the notifications, each whatever the other did."""
+    ok = run_group(settings, jobs) if jobs else True
+    if notify:
+        ok = run_notifications(settings) and ok
+    return ok
+
+
+def moments(settings: Settings, jobs: dict[str, Job]) -> dict[str, tuple[list[Job], bool]]:
+    """Every time of day with its jobs and whether notifications follow them."""
+    groups = jobs_by_time(settings, jobs)
+    notify = set(notify_times(settings))
+    return {moment: (groups.get(moment, []), moment in notify) for moment in sorted(set(groups) | notify)}
+
+
 def build_scheduler(settings: Settings, jobs: dict[str, Job]) -> schedule.Scheduler:
     scheduler = schedule.Scheduler()
-    for moment, group in jobs_by_time(settings, jobs).items():
-        scheduler.every().day.at(moment).do(run_group, settings, group)
+    for moment, (group, notify) in moments(settings, jobs).items():
+        scheduler.every().day.at(moment).do(run_moment, settings, group, notify)
     return scheduler
 
 
@@ -93,9 +129,11 @@ def crontab_lines(settings: Settings, jobs: dict[str, Job]) -> list[str]:
     workspace = shlex.quote(str(settings.workspace))
     log_file = shlex.quote(str(settings.state_path / "cron.log"))
     lines = ["# m h dom mon dow  command   (PAVB automations; times are this machine's local time)"]
-    for moment, group in jobs_by_time(settings, jobs).items():
+    for moment, (group, notify) in moments(settings, jobs).items():
         hour, minute = moment.split(":")
-        names = " ".join(job.name for job in group)
-        lines.append(f"{int(minute)} {int(hour)} * * * {program} run {names} --workspace {workspace} "
-                     f">> {log_file} 2>&1")
+        commands = [f"{program} run {' '.join(job.name for job in group)} --workspace {workspace}"] if group else []
+        if notify:  # after the jobs, whether or not they all succeeded
+            commands.append(f"{program} notify --workspace {workspace}")
+        lines.append(f"{int(minute)} {int(hour)} * * * " + "; ".join(f"{command} >> {log_file} 2>&1"
+                                                                     for command in commands))
     return lines

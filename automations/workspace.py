@@ -48,6 +48,20 @@ default = ["02:00"]          # when `automations schedule` runs every job
 # [schedule.jobs]
 # nuoma = ["02:00", "13:00"]
 
+# E-mail feedback and reminders (`automations notify`, nightly after the jobs). Without an
+# [smtp] host the messages are written to siunciami_laiskai/ instead of being sent.
+# [notify]
+# managers = ["direktorius@pavb.lt"]      # who gets the weekly digest
+# reply_to = "regionas@pavb.lt"           # where replies go (default: institution.email)
+# statistics_form_url = "https://forms.gle/..."
+# [notify.people]                         # names typed in `Atsakingas` -> addresses
+# "Vardenė Pavardenė" = "vardene.pavardene@pavb.lt"
+# [smtp]                                  # the password only in AUTOMATIONS_SMTP__PASSWORD
+# host = "smtp-relay.gmail.com"
+# port = 587
+# security = "starttls"
+# username = "robotas@pavb.lt"
+
 # Where each workbook lives. Locally the default is <name>.xlsx in this folder; a form's
 # responses may come from a CSV export instead:
 # [workbooks.teritorijos_statistika]
@@ -117,21 +131,21 @@ def _write_row(sheet: Any, formats: Formats, row: int, columns: list[ColumnSpec]
         write_cell(sheet, row, col, value, kind, formats.get(kind))
 
 
-def write_settings(workspace: Path, report_year: int | None = None) -> Created:
+def write_settings(workspace: Path, report_year: int | None = None, extra: str = "") -> Created:
     path = workspace / CONFIG_NAME
     if path.exists():
         return Created(path, False)
     year_line = f"report_year = {report_year}         # the year reports are for; empty = this year\n" \
         if report_year else ""
-    atomic_write(path, SETTINGS_TEMPLATE.format(report_year=year_line).encode("utf-8"))
+    atomic_write(path, (SETTINGS_TEMPLATE.format(report_year=year_line) + extra).encode("utf-8"))
     return Created(path, True)
 
 
 def create_workspace(workspace: Path, rows: Mapping[str, Mapping[str, list]] | None = None,
-                     report_year: int | None = None) -> list[Created]:
+                     report_year: int | None = None, extra_settings: str = "") -> list[Created]:
     """Settings, one input workbook per workbook spec, and editable template copies; skip existing."""
     workspace.mkdir(parents=True, exist_ok=True)
-    created = [write_settings(workspace, report_year)]
+    created = [write_settings(workspace, report_year, extra_settings)]
     for name, spec in workbooks().items():
         path = workspace / f"{name}.xlsx"
         if path.exists():
@@ -140,9 +154,17 @@ def create_workspace(workspace: Path, rows: Mapping[str, Mapping[str, list]] | N
         atomic_write(path, workbook_bytes_for(spec, (rows or {}).get(name)))
         created.append(Created(path, True))
     templates = workspace / "sablonai"
-    templates.mkdir(exist_ok=True)
-    for template in sorted(DEFAULT_TEMPLATES.glob("*.docx")):
-        target = templates / template.name
+    created += _copy_templates(sorted(DEFAULT_TEMPLATES.glob("*.docx")), templates)
+    letters = sorted(path for path in (DEFAULT_TEMPLATES / "laiskai").glob("*") if path.suffix in {".txt", ".html"})
+    created += _copy_templates(letters, templates / "laiskai")  # the e-mail messages, edited like the documents
+    return created
+
+
+def _copy_templates(sources: list[Path], folder: Path) -> list[Created]:
+    folder.mkdir(parents=True, exist_ok=True)
+    created = []
+    for template in sources:
+        target = folder / template.name
         exists = target.exists()
         if not exists:
             shutil.copyfile(template, target)

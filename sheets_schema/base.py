@@ -66,14 +66,24 @@ def make_problem(
     drop_row: bool = False,
 ) -> Problem:
     """A problem whose message names the tab, row and column, so it reads well on its own."""
+    message = _location(tab, row, column) + ": " + detail
+    return Problem(workbook, tab, row, column, value, rule, severity, message, drop_row)
+
+
+def _location(tab: str, row: int | None, column: str | None) -> str:
     where = [f"lapas „{tab}“"]
     if row is not None:
         where.append(f"{row} eilutė")
     if column:
         where.append(f"stulpelis „{column}“")
     location = ", ".join(where)
-    message = location[0].upper() + location[1:] + ": " + detail
-    return Problem(workbook, tab, row, column, value, rule, severity, message, drop_row)
+    return location[0].upper() + location[1:]
+
+
+def problem_detail(problem: Problem) -> str:
+    """What is wrong and what is expected, without the location (for a message that shows row and column apart)."""
+    prefix = _location(problem.tab, problem.row, problem.column) + ": "
+    return problem.message.removeprefix(prefix)
 
 
 def display_value(value: Any) -> Any:

@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from automations.lt import number
 from sheets_schema.base import Problem, RowIssue, Severity, SheetModel
+from sheets_schema.contacts import EMAIL_PATTERN
 from sheets_schema.references import References
 from sheets_schema.rules import unique
 from sheets_schema.spec import RuleContext, WorkbookSpec
@@ -41,7 +42,7 @@ def formatted(code: str, pattern: str, expected: str, ignore: str = r"[\s\u00a0]
     return Annotated[str, BeforeValidator(validate)]
 
 
-Email = formatted("el_pastas", r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", "nėra el. pašto adresas: tikėtasi vardas@imone.lt")
+Email = formatted("el_pastas", EMAIL_PATTERN, "nėra el. pašto adresas: tikėtasi vardas@imone.lt")
 Phone = formatted("telefonas", r"\+370\d{8}",
                   "nėra telefono numeris: įrašykite +370 ir 8 skaitmenis, pvz. +370 612 34567", r"[\s\u00a0\-]")
 CompanyCode = formatted("imones_kodas", r"\d{9}", "nėra įmonės kodas: jį sudaro lygiai 9 skaitmenys")

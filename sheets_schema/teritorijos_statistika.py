@@ -9,6 +9,7 @@ from pydantic import Field
 
 from automations.lt import number, signed_percent
 from sheets_schema.base import Problem, RowIssue, Severity, SheetModel
+from sheets_schema.contacts import mistyped
 from sheets_schema.references import COUNTIES, MUNICIPALITIES, References
 from sheets_schema.rules import latest_submission_wins, unique
 from sheets_schema.spec import RuleContext, WorkbookSpec
@@ -34,6 +35,19 @@ class Biblioteka(SheetModel):
     tipas: choice("SVB", "mokyklos biblioteka") = Field(alias="Tipas")
     padaliniu_skaicius: Count | None = Field(None, alias="Padalinių skaičius", description="Filialų skaičius.")
     aktyvi: YesNo | None = Field(None, alias="Aktyvi", description="Ne – jei biblioteka nebeveikia.")
+    el_pastas: Text | None = Field(
+        None, alias="El. paštas",
+        description="Bibliotekos el. pašto adresas (keli – atskirti kabliataškiu): čia siunčiami pranešimai "
+                    "apie klaidas ir priminimai.",
+    )
+
+    def checks(self) -> Iterator[RowIssue]:
+        # a warning, not an error: a mistyped contact must not drop the library from the list others point to
+        bad = mistyped(self.el_pastas)
+        if bad:
+            yield RowIssue("el_pastas", "el_pastas",
+                           f"„{', '.join(bad)}“ nėra el. pašto adresas (tikėtasi vardas@biblioteka.lt); "
+                           "kol adresas netaisyklingas, pranešimai šiuo adresu nesiunčiami", Severity.WARNING)
 
 
 class Savivaldybe(SheetModel):

@@ -52,17 +52,21 @@ def template_path(name: str, workspace_templates: Path | None = None) -> Path:
     return DEFAULT_TEMPLATES / f"{name}.docx"
 
 
+# Lithuanian filters every template may use (Word documents and e-mail messages alike)
+TEMPLATE_FILTERS = {
+    "data": lt.long_date,
+    "trumpa_data": lt.short_date,
+    "skaicius": lt.number,
+    "eur": lt.money,
+    "proc": lt.percent,
+    "pokytis": lt.signed_percent,
+    "zodziais": lt.money_in_words,
+}
+
+
 def jinja_environment() -> jinja2.Environment:
     env = jinja2.Environment(autoescape=True)
-    env.filters.update({
-        "data": lt.long_date,
-        "trumpa_data": lt.short_date,
-        "skaicius": lt.number,
-        "eur": lt.money,
-        "proc": lt.percent,
-        "pokytis": lt.signed_percent,
-        "zodziais": lt.money_in_words,
-    })
+    env.filters.update(TEMPLATE_FILTERS)
     return env
 
 
