@@ -38,10 +38,13 @@ from typing import TYPE_CHECKING, Any
 
 from automations.config import Settings
 from automations.demo_data import REGIONAL_STAFF, ascii_slug, rng_for
+from automations.demo_data.awards import award_rows
+from automations.demo_data.commissions import commission_rows
 from automations.demo_data.events import events_rows
 from automations.demo_data.publicity import publicity_rows
 from automations.demo_data.regional import regional_rows
 from automations.demo_data.rental import rental_rows
+from automations.demo_data.surveys import survey_rows
 from automations.demo_data.territory import libraries, territory_rows
 from automations.demo_data.training import training_rows
 from automations.demo_data.visitors import visitor_rows
@@ -68,6 +71,9 @@ def demo_rows(seed: int, today: dt.date) -> dict[str, dict[str, list[dict[str, A
         "viesinimas": publicity_rows(rng_for(seed, "viesinimas"), today, events),
     }
     rows.update(regional_rows(rng_for(seed, "regional"), today, libs))
+    rows["apklausos"] = survey_rows(rng_for(seed, "apklausos"), today, libs)
+    rows["komisijos"] = commission_rows(rng_for(seed, "komisijos"), today, libs)
+    rows["apdovanojimai"] = award_rows(rng_for(seed, "apdovanojimai"), today, libs)
     return rows
 
 

@@ -45,8 +45,8 @@ def entry_key(code: str, name: str) -> tuple[str, str]:
     return " ".join(str(code).split()).casefold(), " ".join(str(name).split()).casefold()
 
 
-def number_pattern(prefix: str, year: int) -> re.Pattern:
-    return re.compile(rf"{re.escape(prefix)}-{year}-(\d{{4,}})")
+def number_pattern(prefix: str, year: int, digits: int = 4) -> re.Pattern:
+    return re.compile(rf"{re.escape(prefix)}-{year}-(\d{{{digits},}})")
 
 
 def read_register(content: bytes | None) -> list[Entry]:
@@ -72,14 +72,15 @@ def read_register(content: bytes | None) -> list[Entry]:
     return entries
 
 
-def assign_numbers(previous: list[Entry], current: list[Entry], prefix: str, year: int) -> list[Entry]:
+def assign_numbers(previous: list[Entry], current: list[Entry], prefix: str, year: int,
+                   digits: int = 4) -> list[Entry]:
     """The register after this run, in number order.
 
     ``current`` holds this run's certificates in the order new numbers are given (their
     ``number`` is ignored). Known pairs keep number and issue date and take the current
     name and library spelling; new pairs get max + 1; missing pairs stay, marked.
     """
-    pattern = number_pattern(prefix, year)
+    pattern = number_pattern(prefix, year, digits)
     known = {entry.key: entry for entry in previous}
     highest = max((int(m.group(1)) for e in previous if (m := pattern.fullmatch(e.number))), default=0)
     result: dict[tuple[str, str], Entry] = {}
@@ -91,21 +92,22 @@ def assign_numbers(previous: list[Entry], current: list[Entry], prefix: str, yea
             result[item.key] = replace(item, number=old.number, issued=old.issued or item.issued, status=ISSUED)
         else:
             highest += 1
-            result[item.key] = replace(item, number=f"{prefix}-{year}-{highest:04d}", status=ISSUED)
+            result[item.key] = replace(item, number=f"{prefix}-{year}-{highest:0{digits}d}", status=ISSUED)
     for entry in previous:
         if entry.key not in result:
             result[entry.key] = replace(entry, status=NOT_REISSUED)
     return sorted(result.values(), key=lambda e: (len(e.number), e.number))
 
 
-def register_workbook(entries: list[Entry], title: str) -> bytes:
+def register_workbook(entries: list[Entry], title: str, headers: tuple[str, ...] = HEADERS) -> bytes:
+    """The register as published; ``headers`` name the code and name columns for what is numbered."""
     frame = pd.DataFrame([(e.number, e.code, e.name, e.library, e.issued, e.status) for e in entries],
                          columns=["nr", "kodas", "vardas", "biblioteka", "data", "busena"])
     sheet = Sheet("Registras", frame, [
-        Column("nr", HEADERS[0], width=20), Column("kodas", HEADERS[1], width=14),
-        Column("vardas", HEADERS[2], width=28),
-        Column("biblioteka", HEADERS[3], width=45), Column("data", HEADERS[4], "date", 13),
-        Column("busena", HEADERS[5], width=20)],
+        Column("nr", headers[0], width=20), Column("kodas", headers[1], width=14),
+        Column("vardas", headers[2], width=28),
+        Column("biblioteka", headers[3], width=45), Column("data", headers[4], "date", 13),
+        Column("busena", headers[5], width=20)],
         title=title,
         notes=["Riboto naudojimo: asmens duomenys. Numeriai nekeičiami ir pakartotinai nenaudojami; "
                "registrą tvarko automatika, ranka jo nekeiskite."],

@@ -21,6 +21,7 @@ from automations import __version__
 from automations.backends import make_backend
 from automations.backends.base import Backend, BackendError, Feedback, Published
 from automations.config import Settings, today
+from automations.domain.commissions import overdue_problems
 from automations.domain.figures import Figures
 from automations.domain.plan import typed_value_problems
 from automations.domain.registry import WORKBOOKS, figures_for
@@ -57,7 +58,8 @@ def write_feedback(backend: Backend, results: dict[str, WorkbookResult]) -> list
         if result.unreadable and not result.problems:
             continue  # the backend could not reach it at all: there is nowhere to write
         layouts = {tab: data.layout for tab, data in result.tabs.items() if data.layout is not None}
-        sheets = {tab: data.raw for tab, data in result.tabs.items() if data.raw is not None}
+        # a tab read through the Forms API has no cells of its own to mark: its problems are listed only
+        sheets = {tab: data.raw for tab, data in result.tabs.items() if data.raw is not None and not data.form}
         feedback = Feedback(name, result.spec.title, result.problems, sheets, layouts)
         try:
             published = backend.write_feedback(feedback)
@@ -74,6 +76,9 @@ def validate_with_figures(settings: Settings, backend: Backend, names: list[str]
     """Validate the workbooks, then check what needs the figures (typed plan values against computed ones)."""
     results = validate_all(backend, names)
     figures = figures_for(results, on_date, settings.figures.suspect_rules, settings.figures.deadline())
+    commissions = results.get("komisijos")
+    if commissions is not None:  # overdue decisions are overdue as of the run's date, which validation does not know
+        commissions.problems.extend(overdue_problems(commissions, on_date))
     plan = results.get("veiklos_planas")
     if plan is not None and set(WORKBOOKS) <= set(results):
         plan.problems.extend(typed_value_problems(plan.frame("Priemonės"), figures))

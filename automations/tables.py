@@ -75,6 +75,13 @@ def locate_columns(sheet: RawSheet, model: type[SheetModel], workbook: str) -> S
     return layout
 
 
+def header_cells(sheet: RawSheet, model: type[SheetModel]) -> list[Any]:
+    """The cells of the row where ``model``'s headers are (a sheet whose other columns differ from tab to tab)."""
+    if not sheet.cells:
+        return []
+    return list(sheet.cells[locate_columns(sheet, model, "").header_index])
+
+
 def data_rows(sheet: RawSheet, layout: SheetLayout, workbook: str) -> tuple[list[tuple[int, list[Any]]], list[Problem]]:
     """The rows below the header that hold data, with their sheet row numbers.
 

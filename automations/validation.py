@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -18,7 +18,7 @@ import pandas as pd
 from pydantic import TypeAdapter, ValidationError
 
 from automations.backends.base import Backend, BackendError, InputError
-from automations.tables import RawSheet, SheetLayout, data_rows, locate_columns
+from automations.tables import RawSheet, SheetLayout, data_rows, header_cells, locate_columns
 from sheets_schema import REFERENCE_WORKBOOK, workbook
 from sheets_schema.base import Problem, Severity, SheetModel, header, make_problem
 from sheets_schema.references import References
@@ -34,6 +34,7 @@ class TabResult:
     all_rows: pd.DataFrame | None = None  # every non-blank row, with ``_valid`` (for status boards)
     raw: RawSheet | None = None
     layout: SheetLayout | None = None
+    form: bool = False  # read through the Forms API: there are no sheet cells to mark
 
 
 @dataclass
@@ -144,24 +145,74 @@ def validate_workbook(spec: WorkbookSpec, backend: Backend, refs: References | N
         return result
     frames: dict[str, pd.DataFrame] = {}
     for model in spec.tabs:
-        sheet = sheets.get(model.tab)
-        if isinstance(sheet, InputError) or sheet is None:
-            detail = str(sheet) if sheet is not None else "lapas nerastas"
-            rule = sheet.rule if isinstance(sheet, InputError) else "nera_lapo"
-            result.problems.append(make_problem(spec.name, model.tab, None, None, None, rule, detail))
-            continue
-        layout = locate_columns(sheet, model, spec.name)
-        result.problems.extend(layout.problems)
-        result.tabs[model.tab] = TabResult(model, empty_frame(model), raw=sheet, layout=layout)
-        if layout.usable:
-            frame, problems = validate_rows(spec.name, model, sheet, layout)
-            frames[model.tab] = frame
-            result.problems.extend(problems)
+        _validate_tab(result, model, sheets.get(model.tab), frames)
+    if spec.linked is not None:
+        spec = _validate_linked(result, spec, backend, frames)
+        if result.unreadable:
+            return result
     if spec.rules is not None:
         context = RuleContext(spec, frames)
         result.problems.extend(_apply_explanations(spec, frames, spec.rules(context, refs or References())))
     _keep_good_rows(result, frames)
     return result
+
+
+def _validate_tab(result: WorkbookResult, model: type[SheetModel], sheet: RawSheet | InputError | None,
+                  frames: dict[str, pd.DataFrame], form: bool = False) -> None:
+    """Locate the columns of one read tab and parse its rows; a missing tab is a problem, not a stop."""
+    name = result.spec.name
+    if isinstance(sheet, InputError) or sheet is None:
+        detail = str(sheet) if sheet is not None else "lapas nerastas"
+        rule = sheet.rule if isinstance(sheet, InputError) else "nera_lapo"
+        result.problems.append(make_problem(name, model.tab, None, None, None, rule, detail))
+        return
+    layout = locate_columns(sheet, model, name)
+    result.problems.extend(layout.problems)
+    result.tabs[model.tab] = TabResult(model, empty_frame(model), raw=sheet, layout=layout, form=form)
+    if layout.usable:
+        frame, problems = validate_rows(name, model, sheet, layout)
+        frames[model.tab] = frame
+        result.problems.extend(problems)
+
+
+def _validate_linked(result: WorkbookResult, spec: WorkbookSpec, backend: Backend,
+                     frames: dict[str, pd.DataFrame]) -> WorkbookSpec:
+    """The tabs the workbook's valid rows name (survey answer tabs): from a form or the sheet, each typed by its header.
+
+    The result's spec grows by their models, so rules, feedback and jobs find them like fixed tabs.
+    """
+    linked = spec.linked
+    assert linked is not None
+    fixed = {model.tab for model in spec.tabs}
+    valid = {tab: frame.loc[frame["_valid"].astype(bool)] for tab, frame in frames.items()}
+    named: dict[str, str | None] = {}
+    for title, form_id in linked.named(valid):
+        if title not in fixed and title not in named:
+            named[title] = form_id
+    sheets: dict[str, RawSheet | InputError] = {}
+    try:
+        for title, form_id in named.items():
+            read = backend.read_form(spec.name, form_id, title) if form_id else None
+            if read is not None:
+                sheets[title] = read
+        from_forms = set(sheets)
+        rest = [title for title in named if title not in sheets]
+        if rest:
+            sheets.update(backend.read_tabs(spec.name, rest))
+    except (InputError, BackendError) as error:
+        result.unreadable = str(error)
+        if isinstance(error, InputError):
+            result.problems.append(make_problem(spec.name, "—", None, None, None, error.rule, str(error)))
+        return spec
+    models = []
+    for title in named:
+        sheet = sheets.get(title)
+        header = header_cells(sheet, linked.template) if isinstance(sheet, RawSheet) else []
+        model = linked.model(title, header)
+        models.append(model)
+        _validate_tab(result, model, sheet, frames, form=title in from_forms)
+    result.spec = replace(spec, tabs=(*spec.tabs, *models))
+    return result.spec
 
 
 def _apply_explanations(

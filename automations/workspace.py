@@ -23,7 +23,7 @@ from automations.config import CONFIG_NAME
 from automations.render.docx import DEFAULT_TEMPLATES
 from automations.render.xlsx import FIXED_CREATED, Formats, kind_of, write_cell
 from sheets_schema import workbooks
-from sheets_schema.base import ColumnSpec
+from sheets_schema.base import ColumnSpec, SheetModel
 from sheets_schema.spec import WorkbookSpec
 
 LISTS_TAB = "Sąrašai"
@@ -85,8 +85,8 @@ def workbook_bytes_for(spec: WorkbookSpec, rows: Mapping[str, Iterable[Mapping[s
     formats = Formats(book)
     lists = book.add_worksheet(LISTS_TAB)
     list_ranges: dict[tuple[str, ...], str] = {}
-    for model in spec.tabs:
-        sheet = book.add_worksheet(model.tab)
+    for title, model in _tabs(spec, rows or {}):
+        sheet = book.add_worksheet(title)
         columns = model.columns()
         for col, column in enumerate(columns):
             sheet.write_string(0, col, column.header, formats.get(bold=True, bg_color="#D9E1F2", border=1,
@@ -102,11 +102,22 @@ def workbook_bytes_for(spec: WorkbookSpec, rows: Mapping[str, Iterable[Mapping[s
                 })
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, 0, len(columns) - 1)
-        for row_index, row in enumerate((rows or {}).get(model.tab, ()), start=1):
+        for row_index, row in enumerate((rows or {}).get(title, ()), start=1):
             _write_row(sheet, formats, row_index, columns, row)
     lists.hide()
     book.close()
     return buffer.getvalue()
+
+
+def _tabs(spec: WorkbookSpec, rows: Mapping[str, Any]) -> list[tuple[str, type[SheetModel]]]:
+    """The tabs to write: the fixed ones, then tabs the workbook's rows name (survey answer tabs; a blank one
+    from the template when there are none yet)."""
+    tabs = [(model.tab, model) for model in spec.tabs]
+    if spec.linked is not None:
+        fixed = {model.tab for model in spec.tabs}
+        named = [title for title in rows if title not in fixed] or [spec.linked.template.tab]
+        tabs += [(title, spec.linked.template) for title in named]
+    return tabs
 
 
 def _add_list(lists: Any, ranges: dict[tuple[str, ...], str], choices: tuple[str, ...]) -> str:

@@ -21,6 +21,9 @@ WORKBOOK_NAMES = (
     "projektai",
     "viesinimas",
     "veiklos_planas",
+    "apklausos",
+    "komisijos",
+    "apdovanojimai",
 )
 REFERENCE_WORKBOOK = "teritorijos_statistika"  # its `Bibliotekos` tab is the list of territory libraries
 

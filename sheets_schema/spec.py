@@ -7,7 +7,7 @@ Values of fields that failed to parse are None.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +54,21 @@ RulesFunction = Callable[[RuleContext, References], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
+class LinkedTabs:
+    """Tabs a workbook's own rows name, all of one shape (each survey's answer tab, named in its register).
+
+    ``template`` is the tab ``init`` writes and holds the columns every such tab has;
+    ``named`` lists (tab title, Google Form id or None) from the valid rows of the fixed tabs;
+    ``model`` builds one tab's model from its title and header row, so columns that differ
+    from tab to tab (a survey's own questions) are read, typed and checked like any other.
+    """
+
+    template: type[SheetModel]
+    named: Callable[[dict[str, pd.DataFrame]], list[tuple[str, str | None]]]
+    model: Callable[[str, Sequence[Any]], type[SheetModel]]
+
+
+@dataclass(frozen=True)
 class WorkbookSpec:
     """One input workbook (a Google spreadsheet or form; ``<name>.xlsx`` locally)."""
 
@@ -62,9 +77,12 @@ class WorkbookSpec:
     tabs: tuple[type[SheetModel], ...]
     rules: RulesFunction | None = None
     reference_tabs: tuple[str, ...] = ()  # tabs of lists others point to, validated first
+    linked: LinkedTabs | None = None  # tabs named in the workbook's own rows (survey answer tabs)
 
     def tab(self, title: str) -> type[SheetModel]:
         for model in self.tabs:
             if model.tab == title:
                 return model
+        if self.linked is not None:  # any other tab of such a workbook is one its rows may name
+            return self.linked.model(title, ())
         raise KeyError(title)

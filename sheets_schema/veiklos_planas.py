@@ -21,6 +21,8 @@ AUTO_FIGURES: tuple[str, ...] = (
     "Suteiktos konsultacijos", "Konsultuotos bibliotekos", "Metodinės išvykos į bibliotekas", "Publikacijos",
     "Naujienlaiškiai", "Vykdomi projektai", "Teritorijos registruoti vartotojai", "Teritorijos apsilankymai",
     "Teritorijos išduotis", "Teritorijos renginiai",
+    "Apklausos atliktos", "Apklausų respondentai", "Komisijų posėdžiai", "Įvykdyti sprendimai", "Nominacijos",
+    "Apdovanoti specialistai",
 )
 
 # Units of whole things: 6,3 events or 2,5 people is a typing mistake.

@@ -57,6 +57,14 @@ class Backend(ABC):
         Raises InputError when the workbook as a whole cannot be read.
         """
 
+    def read_form(self, workbook: str, form_id: str, tab: str) -> RawSheet | InputError | None:
+        """A form's answers as the tab ``tab`` would show them, where the backend reads forms.
+
+        None: this backend does not, and the tab is read from the workbook instead (the
+        linked response sheet, or a local file).
+        """
+        return None
+
     @abstractmethod
     def publish(self, path: str, content: bytes) -> Published:
         """Store an output atomically; identical content is not written again."""

@@ -78,6 +78,14 @@ class GoogleBackend(Backend):
             result[form_tab] = self.forms.read(workbook, source.form_id or "", form_tab)
         return {tab: result[tab] for tab in tabs if tab in result}
 
+    def read_form(self, workbook: str, form_id: str, tab: str) -> RawSheet | InputError:
+        """A form named in a workbook's own rows (a survey's `Formos ID`); an unreadable one is that tab's problem."""
+        try:
+            return self.forms.read(workbook, form_id, tab)
+        except BackendError as error:
+            return InputError(f"formos „{form_id}“ atsakymų perskaityti nepavyko ({error}); patikrinkite „Formos ID“ "
+                              "ir ar forma bendrinama su automatikos paskyra", "forma_neskaitoma")
+
     def write_feedback(self, feedback: Feedback) -> Published | None:
         source = self.settings.workbooks.get(feedback.workbook)
         if source is None or not source.spreadsheet_id:

@@ -36,8 +36,8 @@ def cell(value: Any, kind: str) -> str:
     """A value as a Word table prints it."""
     if not given(value):
         return "–"
-    return {"int": lambda v: lt.number(v), "dec1": lambda v: lt.number(v, 1), "money": lt.money,
-            "percent": lt.percent, "change": lt.signed_percent}.get(kind, str)(value)
+    return {"int": lambda v: lt.number(v), "dec1": lambda v: lt.number(v, 1), "dec2": lambda v: lt.number(v, 2),
+            "money": lt.money, "percent": lt.percent, "change": lt.signed_percent}.get(kind, str)(value)
 
 
 def doc_table(source: Table | pd.DataFrame, spec: Spec, bold_last: bool = False,
