@@ -17,6 +17,26 @@ def _note(document, text: str) -> None:
     paragraph(document, text, italic=True, size=9)
 
 
+def regional_work(document) -> None:
+    """Sections 10–12: user-needs surveys, commissions and working groups, awards for librarians."""
+    heading(document, "10. Vartotojų poreikių apklausos")
+    paragraph(document, "{%p if apklausos %}")
+    paragraph(document, "{{ apklausu_santrauka }}")
+    paragraph(document, "{{p apklausos_lentele }}")
+    _note(document, "Atsakymai, gauti per metus iki ataskaitos dienos (be klaidų ir dvigubų pateikimų); išsamūs "
+                    "rezultatai – kiekvienos apklausos ataskaitoje.")
+    paragraph(document, "{%p else %}")
+    paragraph(document, "Vartotojų poreikių apklausų atsakymų šiais metais dar nėra.", italic=True)
+    paragraph(document, "{%p endif %}")
+    heading(document, "11. Komisijos ir darbo grupės")
+    paragraph(document, "{{ komisiju_santrauka }}")
+    paragraph(document, "{{p komisijos_lentele }}")
+    heading(document, "12. Bibliotekininkų apdovanojimai")
+    paragraph(document, "{{ apdovanojimu_santrauka }}")
+    paragraph(document, "{{p apdovanojimai_lentele }}")
+    _note(document, "Laimėtojų vardai – konkurso rezultatų protokole.")
+
+
 def build(folder: Path) -> list[Path]:
     document = new_document()
     paragraph(document, "{{ istaiga.name|upper }}", bold=True, size=13, center=True)
@@ -101,7 +121,9 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "{{p viesinimas_pagal_kanala }}")
     paragraph(document, "{{ grafikas_viesinimas }}", center=True)
 
-    heading(document, "10. Veiklos plano vykdymas")
+    regional_work(document)
+
+    heading(document, "13. Veiklos plano vykdymas")
     paragraph(document, "Priemonių plane – {{ plano_priemones }}.")
     paragraph(document, "{{p plano_busenos }}")
     paragraph(document, "Priemonės", bold=True)

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from automations import lt
-from automations.domain import territory
+from automations.domain import commissions, territory
 from automations.domain.documents import doc_table
 from automations.domain.figures import Figures, Measured, Phrase, Plain, held_out_note
 from automations.domain.projects import projects_by, relevant_projects
@@ -22,6 +22,7 @@ from automations.domain.visitors import places_table
 from automations.render.charts import bar_chart, line_chart
 from automations.render.docx import DocImage, DocTable
 from automations.summary import with_total
+from sheets_schema.apdovanojimai import CATEGORIES
 
 KEY_FIGURES = ("renginiai.ivyke", "renginiai.dalyviai", "renginiai.transliacijos", "parodos.veikusios",
                "ekskursijos.ivykusios", "ekskursijos.dalyviai", "lankytojai.biblioteka", "lankytojai.zaose",
@@ -210,8 +211,64 @@ def publicity_section(figures: Figures, year: int) -> dict[str, Any]:
     }
 
 
+def surveys_section(figures: Figures, year: int) -> dict[str, Any]:
+    """User-needs surveys: the year's surveys, respondents and ratings, per survey."""
+    get = lambda figure_id: figures.get(figure_id, year)  # noqa: E731
+    values = {"respondentai": "apklausos.respondentai", "bibliotekos": "apklausos.bibliotekos",
+              "vidurkis": "apklausos.vidurkis", "vertinimai_4_5": "apklausos.vertinimai_4_5"}
+    table = figures.breakdown(values, year, ["apklausa", "pavadinimas"])
+    return {
+        "apklausos": bool(get("apklausos.respondentai").value),
+        "apklausu_santrauka": Phrase(
+            "{period} atlikta vartotojų poreikių apklausų – {surveys}; gauta atsakymų – {answers} iš {libraries} "
+            "teritorijos bibliotekų vartotojų. Skalės (1–5) klausimų vertinimų vidurkis – {mean}, vertino 4 arba 5 – "
+            "{top} proc.", period=figures.period(year).title, surveys=get("apklausos.atliktos"),
+            answers=get("apklausos.respondentai"), libraries=get("apklausos.bibliotekos"),
+            mean=get("apklausos.vidurkis"), top=get("apklausos.vertinimai_4_5")),
+        "apklausos_lentele": doc_table(table, [("apklausa", "Kodas", "text"), ("pavadinimas", "Apklausa", "text"),
+                                               ("respondentai", "Atsakymai", "int"),
+                                               ("bibliotekos", "Bibliotekos", "int"), ("vidurkis", "Vidurkis", "dec1"),
+                                               ("vertinimai_4_5", "4–5, proc.", "dec1")], bold_last=True,
+                                       widths_mm=[24, 66, 22, 22, 18, 18]),
+    }
+
+
+def commissions_section(figures: Figures, year: int) -> dict[str, Any]:
+    """Commissions and working groups: meetings, attendance, decisions, per body."""
+    get = lambda figure_id: figures.get(figure_id, year)  # noqa: E731
+    return {
+        "komisiju_santrauka": Phrase(
+            "{period} veikė komisijų, darbo grupių ir tarybų – {bodies}; įvyko jų posėdžių – {held} (lankomumas "
+            "{rate} proc.), priimta sprendimų – {taken}, iš jų įvykdyta – {done}; ataskaitos dieną vėlavo "
+            "įvykdyti – {late}.", period=figures.period(year).title, bodies=get("komisijos.veikiancios"),
+            held=get("komisijos.posedziai"), rate=get("komisijos.lankomumas"), taken=get("komisijos.sprendimai"),
+            done=get("komisijos.ivykdyti"), late=get("komisijos.veluojantys")),
+        "komisijos_lentele": doc_table(commissions.per_body(figures, year), [
+            ("komisija_pav", "Komisija / darbo grupė", "text"), ("posedziai", "Posėdžiai", "int"),
+            ("lankomumas", "Lankomumas, proc.", "dec1"), ("sprendimai", "Sprendimai", "int"),
+            ("ivykdyti", "Įvykdyti", "int")], bold_last=True, widths_mm=[80, 20, 24, 22, 20]),
+    }
+
+
+def awards_section(figures: Figures, year: int) -> dict[str, Any]:
+    """Awards for librarians: nominations and winners per category (no names: the protocol has them)."""
+    nominations = figures.breakdown({"nominacijos": "apdovanojimai.nominacijos"}, year, "kategorija",
+                                    categories=CATEGORIES)
+    winners = figures.breakdown({"apdovanoti": "apdovanojimai.apdovanoti"}, year, "kategorija", categories=CATEGORIES)
+    return {
+        "apdovanojimu_santrauka": Phrase(
+            "{period} pateikta nominacijų – {nominations}; apdovanota specialistų – {winners}.",
+            period=figures.period(year).title, nominations=figures.get("apdovanojimai.nominacijos", year),
+            winners=figures.get("apdovanojimai.apdovanoti", year)),
+        "apdovanojimai_lentele": doc_table(nominations.beside(winners, ["apdovanoti"]), [
+            ("kategorija", "Nominacija", "text"), ("nominacijos", "Kandidatai", "int"),
+            ("apdovanoti", "Apdovanoti", "int")], bold_last=True, widths_mm=[80, 25, 25]),
+    }
+
+
 SECTIONS = (territory_section, events_section, visitors_section, rentals_section, training_section,
-            consultations_section, projects_section, publicity_section)
+            consultations_section, projects_section, publicity_section, surveys_section, commissions_section,
+            awards_section)
 
 
 def measures_in(value: Any) -> Iterator[Measured]:

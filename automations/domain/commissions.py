@@ -116,8 +116,7 @@ def per_body(figures: Figures, year: int) -> Table:
                               "komisija_pav", categories=names)
     second = figures.breakdown({"sprendimai": "komisijos.sprendimai", "ivykdyti": "komisijos.ivykdyti"}, year,
                                "komisija_pav", categories=names)
-    frame = pd.concat([first.frame, second.frame[["sprendimai", "ivykdyti"]]], axis=1)
-    return Table(frame, {**first.cells, **second.cells})
+    return first.beside(second, ["sprendimai", "ivykdyti"])
 
 
 def calendar_events(rows: pd.DataFrame) -> list[CalendarEvent]:

@@ -194,6 +194,11 @@ class Table:
         """The categories without the totals row (for charts)."""
         return self.frame.iloc[:-1]
 
+    def beside(self, other: Table, columns: Sequence[str]) -> Table:
+        """Another breakdown over the same categories in the same order (``categories=``): its ``columns`` beside."""
+        frame = pd.concat([self.frame, other.frame[list(columns)]], axis=1)
+        return Table(frame, {**self.cells, **{key: m for key, m in other.cells.items() if key[1] in columns}})
+
     @classmethod
     def listing(cls, measures: Sequence[Measured]) -> Table:
         """Figures one per row: name, value, unit and the period counted."""

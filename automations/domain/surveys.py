@@ -20,14 +20,14 @@ from automations.domain.figures import Figure, Figures
 from automations.domain.rows import Results
 from automations.domain.survey_questions import Question, Result, analyse, questions
 from automations.periods import Period
-from sheets_schema.apklausos import REGISTER, is_question
+from sheets_schema.apklausos import REGISTER, is_question, is_scale
 from sheets_schema.references import References
 from sheets_schema.types import given, text_key
 
 WORKBOOK = "apklausos"
 _YEAR_RE = re.compile(r"\s*[–-]?\s*\b(19|20)\d{2}\s*(m\.)?\s*$")
 ANSWER_COLUMNS = ["apklausa", "pavadinimas", "laiko_zyme", "data", "kodas", "biblioteka_pav", "savivaldybe",
-                  "amziaus_grupe", "lytis", "_row"]
+                  "amziaus_grupe", "lytis", "skales_sk", "skales_suma", "skales_4_5", "_row"]
 
 
 @dataclass
@@ -124,16 +124,35 @@ def all_surveys(figures: Figures) -> list[Survey]:
     return figures.memo("surveys", lambda: surveys(figures.results, figures.references()))
 
 
+def with_scales(survey: Survey) -> pd.DataFrame:
+    """The survey's answers with, per answer, how many scale questions it rated, their sum and how many 4 or 5."""
+    fields = [field for field, header in survey.fields if is_scale(header)]
+    scales = survey.answers[fields].apply(pd.to_numeric, errors="coerce") if fields else pd.DataFrame(
+        index=survey.answers.index)
+    return survey.answers.assign(apklausa=survey.code, pavadinimas=survey.title,
+                                 skales_sk=scales.notna().sum(axis=1).astype(int), skales_suma=scales.sum(axis=1),
+                                 skales_4_5=(scales >= 4).sum(axis=1).astype(int))
+
+
 def answers_in(figures: Figures, period: Period) -> pd.DataFrame:
     """Kept answers of every survey submitted in the period, one row each."""
-    frames = [survey.answers.assign(apklausa=survey.code, pavadinimas=survey.title)[ANSWER_COLUMNS]
-              for survey in all_surveys(figures) if len(survey.answers)]
+    frames = [with_scales(survey)[ANSWER_COLUMNS] for survey in all_surveys(figures) if len(survey.answers)]
     rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ANSWER_COLUMNS)
     return rows.loc[period.mask(rows["data"])].reset_index(drop=True) if len(rows) else rows
 
 
 def _distinct(column: str):
     return lambda rows: int(rows[column].nunique()) if len(rows) else 0
+
+
+def _mean_rating(rows: pd.DataFrame) -> float | None:
+    rated = rows["skales_sk"].sum() if len(rows) else 0
+    return float(rows["skales_suma"].sum() / rated) if rated else None
+
+
+def _top_share(rows: pd.DataFrame) -> float | None:
+    rated = rows["skales_sk"].sum() if len(rows) else 0
+    return float(rows["skales_4_5"].sum() / rated * 100) if rated else None
 
 
 ANSWERED = "priimti apklausų atsakymai (be klaidų), pateikti metuose iki ataskaitos dienos"
@@ -148,4 +167,10 @@ FIGURES = (
     Figure("apklausos.bibliotekos", "Bibliotekos, kurių vartotojai dalyvavo apklausose",
            f"skirtingos teritorijos bibliotekos; {ANSWERED}", "vnt.", WORKBOOK, REGISTER, select=answers_in,
            measure=_distinct("kodas")),
+    Figure("apklausos.vidurkis", "Apklausų vertinimų vidurkis (1–5)",
+           f"visų skalės (1–5) klausimų atsakymų vidurkis; {ANSWERED}", "balo", WORKBOOK, REGISTER,
+           select=answers_in, measure=_mean_rating, kind="amount"),
+    Figure("apklausos.vertinimai_4_5", "Apklausų vertinimai 4–5",
+           f"skalės (1–5) klausimų atsakymų, kuriuose įvertinta 4 arba 5, dalis, proc.; {ANSWERED}", "proc.",
+           WORKBOOK, REGISTER, select=answers_in, measure=_top_share, kind="amount"),
 )
