@@ -139,6 +139,7 @@ class NotifySettings(_Strict):
     statistics_form_url: str | None = None  # the form's link, shown in messages to libraries
     project_reminder_days: list[int] = Field(default_factory=lambda: [14])
     training_reminder_days: int = Field(default=2, ge=1, le=30)
+    commission_invitation_days: int = Field(default=14, ge=1, le=90)  # how far ahead meetings are invited to
     digest_weekday: Weekday = "monday"
     digest_days: int = Field(default=14, ge=1, le=90)  # the digest's "coming deadlines" horizon
     outbox_dir: str = "siunciami_laiskai"  # without [smtp] host, messages are written here as .eml files

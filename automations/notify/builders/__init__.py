@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from automations.notify.builders import digest, problems, projects, statistics, training
+from automations.notify.builders import commissions, digest, problems, projects, statistics, training
 from automations.notify.inputs import Inputs
 from automations.notify.letters import Letter, NoAddress
 
@@ -32,5 +32,6 @@ BUILDERS: dict[str, Builder] = {
     statistics.KIND: statistics.reminder_letters,
     projects.KIND: projects.deadline_letters,
     training.KIND: training.reminder_letters,
+    commissions.KIND: commissions.invitation_letters,
     digest.KIND: digest.digest_letters,
 }
