@@ -25,6 +25,15 @@ mistake is marked there with a ``# MISTAKE:`` comment. In short:
 * ``projektai``: one budget that does not add up (warning).
 * ``viesinimas`` / ``Publikacijos``: engagement larger than reach (error).
 * ``veiklos_planas``: an actual value typed beside an automatic figure (warning).
+* ``apklausos``: a scale answer 6 (error), a library not in the list (error), one answer submitted
+  twice within a minute (warning), an answer the day after last year's survey closed (warning).
+* ``komisijos``: a member typed twice in one body (error), a meeting held without quorum
+  (warning), two decisions past their deadline (warnings), a decision for a meeting that does not
+  exist (error).
+* ``apdovanojimai``: a score 12 on a 1–10 criterion (error), the jury's chair scoring a candidate of
+  the chair's own library (warnings: left out), a nomination after the deadline (warning); also a
+  candidate nominated twice (merged, a note), two candidates tied for first place, one juror who
+  has not scored a category.
 
 The demo's ``automations.toml`` also sets up e-mail notifications (made-up addresses, written
 to the outbox folder only): the messages for these mistakes and the missing libraries.

@@ -50,7 +50,7 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out
     assert f"exists, left as it is: {tmp_path / 'renginiai.xlsx'}" in out
     assert (tmp_path / "renginiai.xlsx").read_bytes() == b"mine"
-    assert len(WORKBOOK_NAMES) == 9
+    assert len(WORKBOOK_NAMES) == 12
 
 
 def test_bad_settings_name_the_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

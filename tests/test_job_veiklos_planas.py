@@ -102,7 +102,8 @@ PLAN_FIGURES = {"Įvykę renginiai": "renginiai.ivyke", "Renginių dalyviai": "r
                 "Ekskursijos": "ekskursijos.ivykusios", "Zaosės lankytojai": "lankytojai.zaose",
                 "Suteiktos konsultacijos": "konsultacijos.suteiktos", "Nuomos pajamos, Eur": "nuoma.pajamos_be_pvm"}
 RECOGNISED = {"Transliuoti renginius internetu", "Išleisti naujienlaiškius", "Lankytis teritorijos bibliotekose",
-              "Parengti kitų metų mokymų planą", "Atlikti mokymų poreikių tyrimą"}
+              "Parengti kitų metų mokymų planą", "Atlikti mokymų poreikių tyrimą",
+              "Organizuoti „Ad astra“ apdovanojimus"}  # the awards' winners (apdovanojimai.apdovanoti)
 
 
 def test_automatic_actual_values_match_an_independent_recount(produced):

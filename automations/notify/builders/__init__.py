@@ -7,8 +7,7 @@ cannot reach. It sends nothing, reads no files and knows nothing of the state: w
 letter is due is decided afterwards from its key, its policy and the hash of its facts.
 
 Extension point: a new kind of message is a new builder. The commission-meeting invitation,
-for example, once the `komisijos` workbook and job exist, is a module
-``builders/commissions.py`` with ``invitation_letters(inputs)`` that reads
+for example, is the module ``builders/commissions.py`` with ``invitation_letters(inputs)`` that reads
 ``inputs.frame("komisijos", "Posėdžiai")`` and ``"Nariai"``, yields one letter per member
 address with the key ``komisijos/<Kodas>/<Nr.>`` (``Policy.ON_CHANGE``, so a moved meeting
 is sent again), plus the two templates ``templates/laiskai/komisijos_kvietimas.txt`` and
