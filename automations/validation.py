@@ -18,7 +18,7 @@ import pandas as pd
 from pydantic import TypeAdapter, ValidationError
 
 from automations.backends.base import Backend, BackendError, InputError
-from automations.tables import RawSheet, SheetLayout, data_rows, header_cells, locate_columns
+from automations.tables import RawSheet, SheetLayout, data_rows, header_cells, locate_columns, normalise_header
 from sheets_schema import REFERENCE_WORKBOOK, workbook
 from sheets_schema.base import Problem, Severity, SheetModel, header, make_problem
 from sheets_schema.references import References
@@ -187,7 +187,7 @@ def _validate_linked(result: WorkbookResult, spec: WorkbookSpec, backend: Backen
     valid = {tab: frame.loc[frame["_valid"].astype(bool)] for tab, frame in frames.items()}
     named: dict[str, str | None] = {}
     for title, form_id in linked.named(valid):
-        if title not in fixed and title not in named:
+        if normalise_header(title) not in {normalise_header(tab) for tab in (*fixed, *named)}:
             named[title] = form_id
     sheets: dict[str, RawSheet | InputError] = {}
     try:
