@@ -47,7 +47,7 @@ def _answers(workspace: Path, report, tab: str) -> list[dict]:
 
 
 def test_every_document_is_written_once_and_a_rerun_rewrites_nothing(produced):
-    workspace, report, again = produced
+    _, report, again = produced
     files = published(report, "apklausos")
     assert {f"{REPORT}.docx", f"{REPORT}.xlsx", "APK-2026-02 Jaunimo poreikiai bibliotekoje 2026.docx",
             "Apklausos 2026.xlsx"} <= {Path(path).name for path in files}
@@ -78,7 +78,8 @@ def test_the_question_added_mid_survey_counts_only_the_answers_since_it_appeared
     answers = _answers(workspace, report, "Formos atsakymai 2")
     stamps = [a["Laiko žymė"] for a in answers]
     first = min(a["Laiko žymė"] for a in answers if a[ADDED] is not None)
-    row = next(r for r in table(workspace / FOLDER / f"{REPORT}.xlsx", "Klausimai", "Nr.") if r["Klausimas"] == ADDED)
+    listed = table(workspace / FOLDER / f"{REPORT}.xlsx", "Klausimai", "Nr.")
+    row = next(r for r in listed if r["Klausimas"] == ADDED)
     assert row["Pridėtas"] == first and row["Galėjo atsakyti"] == sum(s >= first for s in stamps) < len(stamps)
     assert "Klausimas pridėtas apklausai vykstant" in all_text(workspace / FOLDER / f"{REPORT}.docx")
 

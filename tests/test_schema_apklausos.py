@@ -68,7 +68,7 @@ def test_answer_tabs_are_named_by_the_register_and_typed_by_their_own_header():
     backend = MemoryBackend({
         "Apklausos": register(["APK-2026-01", "Tyrimas 2026", "2026-03-01", "2026-03-31", None, None,
                                "Formos atsakymai 2", "Rasa"]),
-        "Formos atsakymai 2": [HEADER + ["El. pašto adresas"],
+        "Formos atsakymai 2": [[*HEADER, "El. pašto adresas"],
                                [at(2), "BIR-SVB", "30–64", "moteris", 5, "romanus", "a@b.lt"],
                                [at(3), "Pasvalio SVB", "14-29", None, "7", None, None],  # scale 7: error
                                [at(4), "Kupiškio filialas", None, None, 4, None, None]],  # unknown library: error
