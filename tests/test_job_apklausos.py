@@ -89,8 +89,8 @@ def test_a_checkbox_question_counts_each_option(produced):
     answers = _answers(workspace, report, "Formos atsakymai 2")
     question = "Kokiomis paslaugomis naudojatės?"
     picks = [part.strip() for a in answers if a[question] for part in str(a[question]).split(",")]
-    shown = {r["Variantas / rodiklis"]: r["Atsakymai"] for r in table(workspace / FOLDER / f"{REPORT}.xlsx",
-                                                                       "Atsakymai", "Nr.") if r["Klausimas"] == question}
+    distribution = table(workspace / FOLDER / f"{REPORT}.xlsx", "Atsakymai", "Nr.")
+    shown = {r["Variantas / rodiklis"]: r["Atsakymai"] for r in distribution if r["Klausimas"] == question}
     assert shown == {option: picks.count(option) for option in set(picks)}
 
 
