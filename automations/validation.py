@@ -135,7 +135,8 @@ def validate_workbook(spec: WorkbookSpec, backend: Backend, refs: References | N
     """Read and validate every tab of one workbook; unreadable parts become problems."""
     result = WorkbookResult(spec, {})
     try:
-        sheets = backend.read_tabs(spec.name, [model.tab for model in spec.tabs])
+        fixed = [model.tab for model in spec.tabs]
+        sheets = backend.read_workbook(spec.name, fixed) if spec.linked else backend.read_tabs(spec.name, fixed)
     except InputError as error:
         result.unreadable = str(error)
         result.problems.append(make_problem(spec.name, "—", None, None, None, error.rule, str(error)))
@@ -147,7 +148,7 @@ def validate_workbook(spec: WorkbookSpec, backend: Backend, refs: References | N
     for model in spec.tabs:
         _validate_tab(result, model, sheets.get(model.tab), frames)
     if spec.linked is not None:
-        spec = _validate_linked(result, spec, backend, frames)
+        spec = _validate_linked(result, spec, backend, frames, sheets)
         if result.unreadable:
             return result
     if spec.rules is not None:
@@ -175,8 +176,8 @@ def _validate_tab(result: WorkbookResult, model: type[SheetModel], sheet: RawShe
         result.problems.extend(problems)
 
 
-def _validate_linked(result: WorkbookResult, spec: WorkbookSpec, backend: Backend,
-                     frames: dict[str, pd.DataFrame]) -> WorkbookSpec:
+def _validate_linked(result: WorkbookResult, spec: WorkbookSpec, backend: Backend, frames: dict[str, pd.DataFrame],
+                     read: dict[str, RawSheet | InputError]) -> WorkbookSpec:
     """The tabs the workbook's valid rows name (survey answer tabs): from a form or the sheet, each typed by its header.
 
     The result's spec grows by their models, so rules, feedback and jobs find them like fixed tabs.
@@ -190,12 +191,16 @@ def _validate_linked(result: WorkbookResult, spec: WorkbookSpec, backend: Backen
         if normalise_header(title) not in {normalise_header(tab) for tab in (*fixed, *named)}:
             named[title] = form_id
     sheets: dict[str, RawSheet | InputError] = {}
+    already = {normalise_header(title): sheet for title, sheet in read.items() if isinstance(sheet, RawSheet)}
     try:
         for title, form_id in named.items():
-            read = backend.read_form(spec.name, form_id, title) if form_id else None
-            if read is not None:
-                sheets[title] = read
+            form = backend.read_form(spec.name, form_id, title) if form_id else None
+            if form is not None:
+                sheets[title] = form
         from_forms = set(sheets)
+        for title in named:  # tabs the first read brought along (the backend read the whole workbook)
+            if title not in sheets and normalise_header(title) in already:
+                sheets[title] = RawSheet(title, already[normalise_header(title)].cells)
         rest = [title for title in named if title not in sheets]
         if rest:
             sheets.update(backend.read_tabs(spec.name, rest))

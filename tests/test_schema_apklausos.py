@@ -143,3 +143,24 @@ def test_fixed_columns_are_not_questions_whatever_their_spacing(header):
 
 def test_references_helper_knows_codes_and_names():
     assert isinstance(REFS, References) and REFS.library_code("biržų svb") == "BIR-SVB"
+
+
+def test_init_writes_blank_workbooks_for_the_three_new_sheets_and_they_validate_clean(tmp_path):
+    from openpyxl import load_workbook
+
+    from automations.backends.local import LocalBackend
+    from automations.config import load_settings
+    from automations.workspace import create_workspace
+
+    create_workspace(tmp_path)
+    tabs = {name: load_workbook(tmp_path / f"{name}.xlsx").sheetnames for name in
+            ("apklausos", "komisijos", "apdovanojimai")}
+    assert tabs == {"apklausos": ["Sąrašai", "Apklausos", "Formos atsakymai 1"],
+                    "komisijos": ["Sąrašai", "Komisijos", "Nariai", "Posėdžiai", "Sprendimai"],
+                    "apdovanojimai": ["Sąrašai", "Konkursai", "Nominacijos", "Kriterijai", "Vertinimai",
+                                      "Vertintojai"]}
+    header = [cell.value for cell in load_workbook(tmp_path / "apklausos.xlsx")["Formos atsakymai 1"][1]]
+    assert header == ["Laiko žymė", "Biblioteka", "Amžiaus grupė", "Lytis"]
+    backend = LocalBackend(load_settings(tmp_path))
+    for name in tabs:
+        assert validate_workbook(workbook(name), backend).problems == [], name

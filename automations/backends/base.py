@@ -57,6 +57,14 @@ class Backend(ABC):
         Raises InputError when the workbook as a whole cannot be read.
         """
 
+    def read_workbook(self, workbook: str, tabs: Sequence[str]) -> dict[str, RawSheet | InputError]:
+        """The named tabs and, where the backend can in the same requests, every other tab of the workbook.
+
+        For a workbook whose rows name further tabs (survey answer tabs), so a spreadsheet is
+        still read once; the default reads only the named tabs.
+        """
+        return self.read_tabs(workbook, tabs)
+
     def read_form(self, workbook: str, form_id: str, tab: str) -> RawSheet | InputError | None:
         """A form's answers as the tab ``tab`` would show them, where the backend reads forms.
 

@@ -78,6 +78,13 @@ class GoogleBackend(Backend):
             result[form_tab] = self.forms.read(workbook, source.form_id or "", form_tab)
         return {tab: result[tab] for tab in tabs if tab in result}
 
+    def read_workbook(self, workbook: str, tabs: Sequence[str]) -> dict[str, RawSheet | InputError]:
+        """The tabs and every other tab of the spreadsheet in the same two requests."""
+        source = self._source(workbook)
+        if not source.spreadsheet_id or self.form_tab(workbook):
+            return self.read_tabs(workbook, tabs)
+        return self.sheets.read(workbook, source.spreadsheet_id, tabs, every=True)
+
     def read_form(self, workbook: str, form_id: str, tab: str) -> RawSheet | InputError:
         """A form named in a workbook's own rows (a survey's `Formos ID`); an unreadable one is that tab's problem."""
         try:

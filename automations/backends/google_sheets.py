@@ -63,10 +63,16 @@ class SheetsGateway:
                                f"ranges for {len(ranges)} requested")
         return [item.get("values", []) for item in value_ranges]
 
-    def read(self, workbook: str, spreadsheet_id: str, tabs: Sequence[str]) -> dict[str, RawSheet | InputError]:
-        """The wanted tabs (a missing one is an InputError value) in one metadata and one values request."""
+    def read(self, workbook: str, spreadsheet_id: str, tabs: Sequence[str],
+             every: bool = False) -> dict[str, RawSheet | InputError]:
+        """The wanted tabs (a missing one is an InputError value) in one metadata and one values request;
+        ``every``: all other tabs too (a workbook whose own rows name more tabs, read in the same request)."""
         state = self._metadata(spreadsheet_id, workbook)
         found = {tab: state.find(tab) for tab in tabs}
+        if every:
+            named = {info.title for info in found.values() if info is not None}
+            found.update({title: info for title, info in state.sheets.items()
+                          if title not in named and title != KLAIDOS})
         titles = list(dict.fromkeys(info.title for info in found.values() if info is not None))
         klaidos = state.find(KLAIDOS)
         if klaidos is not None and klaidos.title not in titles:
