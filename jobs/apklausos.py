@@ -21,6 +21,7 @@ from automations.render.charts import bar_chart
 from automations.render.docx import DocImage
 from automations.render.xlsx import Chart, Column, Sheet
 from jobs.apklausos_sheets import survey_sheets
+from sheets_schema.types import given
 
 log = logging.getLogger("automations")
 SUBJECT = "Apklausos"
@@ -137,8 +138,7 @@ def library_context(tables: SurveyTables, row: dict, summary: dict) -> dict:
     return {"biblioteka": row["biblioteka"], "pavadinimas": survey.title,
             "laikotarpis": lt.date_range(survey.start, survey.end), "atsakymai": lt.number(row["atsakymai"]),
             "visi_atsakymai": lt.number(len(survey.answers)),
-            "atsake_proc": lt.percent(row["atsake_proc"], 2) if row["atsake_proc"] is not None
-            and row["atsake_proc"] == row["atsake_proc"] else None,
+            "atsake_proc": lt.percent(row["atsake_proc"], 2) if given(row["atsake_proc"]) else None,
             "skales": scales,
             "pasirinkimai": choices, "zodziai": ", ".join(word for word, _ in summary["words"])}
 
@@ -177,7 +177,7 @@ def produce(ctx: JobContext) -> None:
         ctx.output(SUBJECT, f"{name}.docx", ctx.docx("apklausos_ataskaita", report_context(tables)))
         ctx.output(SUBJECT, f"{name}.xlsx", ctx.xlsx(survey_sheets(tables), name))
         for row in tables.libraries.to_dict("records"):
-            summary = report.library_summary(tables, row["kodas"]) if row["kodas"] == row["kodas"] else None
+            summary = report.library_summary(tables, row["kodas"]) if given(row["kodas"]) else None
             if summary is not None:
                 ctx.output(f"{SUBJECT} {survey.code} bibliotekoms", f"{row['biblioteka']}.docx",
                            ctx.docx("apklausos_biblioteka", library_context(tables, row, summary)))

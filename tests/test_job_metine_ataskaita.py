@@ -37,7 +37,8 @@ REPORT = FOLDER / f"Metinė veiklos ataskaita {YEAR}.docx"
 SECTIONS = ["1. Pagrindiniai veiklos rodikliai", "2. Teritorijos bibliotekų statistika",
             "3. Renginiai, parodos ir ekskursijos", "4. Lankytojai ir J. Urbšio sodyba Zaosėje", "5. Patalpų nuoma",
             "6. Kvalifikacijos tobulinimas", "7. Metodinės konsultacijos", "8. Projektai", "9. Viešinimas",
-            "10. Veiklos plano vykdymas", "Priedas. Duomenų šaltiniai"]
+            "10. Vartotojų poreikių apklausos", "11. Komisijos ir darbo grupės", "12. Bibliotekininkų apdovanojimai",
+            "13. Veiklos plano vykdymas", "Priedas. Duomenų šaltiniai"]
 
 
 def test_cells_and_tables_whose_totals_are_figures():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from automations import lt
-from automations.domain.survey_questions import CLOSED, OPEN, SCALE, Result, age_groups, age_of, compare
+from automations.domain.survey_questions import CLOSED, OPEN, SCALE, Result, age_groups, age_of, analyse, compare
 from automations.domain.survey_text import clean, frequent_words
 from automations.domain.surveys import Survey
 from sheets_schema.apklausos import GENDERS
@@ -136,8 +136,6 @@ def library_summary(tables: SurveyTables, code: str) -> dict | None:
     answers = tables.survey.answers.loc[tables.survey.answers["kodas"] == code]
     if len(answers) < MIN_LIBRARY_ANSWERS:
         return None
-    from automations.domain.survey_questions import analyse
-
     own = [analyse(result.question, answers, by_age=False) for result in tables.results]
     scales = [(mine.question.header, mine.mean, mine.top_share, everyone.mean)
               for mine, everyone in zip(own, tables.results, strict=True)

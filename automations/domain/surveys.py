@@ -21,6 +21,7 @@ from automations.domain.rows import Results
 from automations.domain.survey_questions import Question, Result, analyse, questions
 from automations.periods import Period
 from sheets_schema.apklausos import REGISTER, is_question, is_scale
+from sheets_schema.base import Severity
 from sheets_schema.references import References
 from sheets_schema.types import given, text_key
 
@@ -89,8 +90,7 @@ def surveys(results: Results, refs: References) -> list[Survey]:
     found = []
     for row in register.sort_values(["nuo", "kodas", "_row"]).to_dict("records"):
         tab = row["atsakymu_lapas"]
-        tabs = getattr(result, "tabs", {})
-        readable = tab in tabs or tab in getattr(result, "frames", {})
+        readable = not any(p.tab == tab and p.row is None and p.severity is Severity.ERROR for p in result.problems)
         answers = with_libraries(result.frame(tab), refs).sort_values(["laiko_zyme", "_row"]).reset_index(drop=True)
         found.append(Survey(row["kodas"], row["pavadinimas"], row["nuo"], row["iki"], tab, row["tiksline_grupe"],
                             row["atsakingas"], readable, answers, _question_fields(result, tab, answers)))
