@@ -195,3 +195,20 @@ def test_libreoffice_opens_a_protocol_an_invitation_and_the_tracker(produced, tm
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
                        check=True, capture_output=True, timeout=180)
         assert (tmp_path / f"{source.stem}.pdf").stat().st_size > 5000, path
+
+
+def test_the_invitation_message_reads_well(tmp_path: Path):
+    from automations.config import load_settings
+    from automations.notify.render import LetterRenderer
+    from automations.workspace import create_workspace
+
+    create_workspace(tmp_path)
+    meetings = rows({"komisija": "KOM-01", "nr": 3, "data": dt.date(2026, 7, 10), "pradzia": dt.time(10),
+                     "busena": "planuojamas", "vieta": "PAVB, 204 kab.", "darbotvarke": "Planas\nKita"})
+    results = {"komisijos": StubResult("komisijos", {"Komisijos": BODIES, "Nariai": MEMBERS, "Posėdžiai": meetings})}
+    letter = next(item for item in invitation_letters(Inputs(Settings(), dt.date(2026, 7, 1), results))
+                  if getattr(item, "address", "") == "ruta@b.lt")
+    rendered = LetterRenderer(load_settings(tmp_path), dt.date(2026, 7, 1)).render(letter)
+    assert rendered.subject == "Kvietimas į posėdį 2026 m. liepos 10 d.: Metodinė taryba"
+    assert "2026 m. liepos 10 d. (penktadienis) 10:00 val.\nVieta / būdas: PAVB, 204 kab." in rendered.text
+    assert "  1. Planas\n  2. Kita" in rendered.text and "sekretoriui (Asta Kairienė)" in rendered.text
