@@ -122,7 +122,8 @@ def test_no_name_or_address_reaches_any_survey_document(produced):
                             for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None)
         assert not EMAIL.search(text), path
         assert "Kazlauskienei" not in text, path
-    assert "[el. paštas]" in all_text(workspace / FOLDER / "APK-2026-02 Jaunimo poreikiai bibliotekoje 2026.docx")
+    assert "Parašykite man: [el. paštas], norėčiau" in all_text(
+        workspace / FOLDER / "APK-2026-02 Jaunimo poreikiai bibliotekoje 2026.docx")
 
 
 def test_the_year_figures_count_every_survey_answer_of_the_year(produced):
