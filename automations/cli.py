@@ -182,6 +182,8 @@ def _print_report(report: RunReport, settings: Settings) -> None:
                 print(f"    … and {len(run.published) - SHOWN_DOCUMENTS} more beside them")
         else:
             print(f"{run.job}: FAILED: {run.error} (details in {settings.state_path / 'automations.log'})")
+    if report.activity:
+        print(report.activity)
 
 
 def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
