@@ -56,7 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     sched = commands.add_parser("schedule", help="run jobs at their scheduled times (long-running)",
                                 parents=[common])
     sched.add_argument("--crontab", action="store_true", help="print the equivalent crontab lines and exit")
-    commands.add_parser("auth", help="sign in to Google as a person (OAuth) and keep the token", parents=[common])
+    auth = commands.add_parser("auth", help="sign in to Google as a person (OAuth) and keep the token",
+                               parents=[common])
+    auth.add_argument("--check", action="store_true",
+                      help="check credentials, scopes, APIs, the output folder and every configured id; no sign-in")
     return parser
 
 
@@ -190,6 +193,10 @@ def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
     from automations.backends.base import BackendError
     from automations.backends.google_auth import run_oauth_flow
 
+    if args.check:
+        from automations.backends.google_doctor import check_and_print
+
+        return check_and_print(settings)
     try:
         token = run_oauth_flow(settings)
     except BackendError as error:
