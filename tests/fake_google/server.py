@@ -270,6 +270,7 @@ def classify(method: str, path: str, query: dict[str, list[str]]) -> tuple[str, 
 class _Handler(BaseHTTPRequestHandler):
     google: FakeGoogle
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once, as from Google's front ends
 
     def log_message(self, format: str, *args: Any) -> None:  # the request log is the fake's own
         return
