@@ -49,7 +49,8 @@ class CellState:
 
 
 def our_lines(problems: list[Problem]) -> list[str]:
-    return [NOTE_PREFIX + f"{p.severity}: {' '.join(str(p.message).split())}" for p in problems]
+    # one line per problem, so each can be recognised and removed on its own
+    return [NOTE_PREFIX + f"{p.severity}: " + " ".join(str(p.message).splitlines()) for p in problems]
 
 
 def foreign_part(note: str, legacy: bool) -> str:

@@ -23,15 +23,15 @@ class Waits:
     requests: int = 0  # attempts sent, retries included
     retries: int = 0
     backoff_seconds: float = 0.0
-    paced: int = 0  # requests that had to wait for the quota window
+    paced: int = 0  # pauses made to let the quota window move on
     pacing_seconds: float = 0.0
     longest_retry_after: float = 0.0
 
     def summary(self) -> str:
         waited = self.backoff_seconds + self.pacing_seconds
         return (f"Google: {self.requests} requests, waited {waited:.1f} s in all: pacing {self.pacing_seconds:.1f} s "
-                f"({self.paced} requests held back to stay under the per-minute quota), backoff "
-                f"{self.backoff_seconds:.1f} s for {self.retries} retries")
+                f"({self.paced} pauses to stay under the per-minute quota), backoff {self.backoff_seconds:.1f} s "
+                f"for {self.retries} retries")
 
 
 @dataclass
