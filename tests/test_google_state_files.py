@@ -132,3 +132,31 @@ def test_two_forms_with_different_contents_are_refused(fake_google, make_google_
     report = run_jobs(plain, [all_jobs()["kvalifikacija"]], backend=make_google_backend(plain), on_date=DEMO_TODAY)
     assert not report.jobs[0].ok and "twice" in report.jobs[0].error and "different contents" in report.jobs[0].error
     assert read_register(fake_google.drive.files[register_id].content) == before  # nothing renumbered or rewritten
+
+
+def test_after_injected_faults_the_next_run_converges(fake_google, make_google_backend, training_setup) -> None:
+    """Lost answers, a stalled write, 503s and an incomplete listing in one night; the next night tidies up."""
+    loaded, settings = training_setup
+    settings = settings.model_copy(update={"google": settings.google.model_copy(
+        update={"connect_timeout_seconds": 0.3, "read_timeout_seconds": 0.3})})
+    fake_google.lose_answer_next(3, match=lambda method, path, body: method == "POST" and path.startswith("/upload/"))
+    fake_google.lose_answer_next(1, match=lambda method, path, body: method == "POST" and b"folder" in body)
+    fake_google.stall_next(1, match=lambda method, path, body: method == "POST" and "/v4/spreadsheets/" in path)
+    fake_google.fail_next(2, 503, match=lambda method, path, body: method == "POST" and path.startswith("/upload/"))
+    fake_google.drive.listing.incomplete_next = 1
+    run_jobs(settings, [all_jobs()["kvalifikacija"]], backend=make_google_backend(settings), on_date=DEMO_TODAY)
+    statuses = Counter(entry.status for entry in fake_google.log)
+    assert statuses[0] == 5 and statuses[503] == 2 and statuses[409] >= 1  # every fault struck
+    assert not fake_google.faults and fake_google.drive.listing.incomplete_next == 0
+    _run(make_google_backend, settings)
+    outputs = _outputs(fake_google, loaded.folder_id)
+    assert max(outputs.values()) == 1  # exactly one file per output
+    _, register = _register(fake_google)
+    numbers = sorted(entry.number for entry in register)
+    assert numbers == [f"PAVB-KT-2026-{n:04d}" for n in range(1, len(numbers) + 1)]  # every number, none twice
+    certificates = {path.split("/")[-1].split(" ")[0] for path in outputs if "/Pažymėjimai/" in path}
+    assert certificates == set(numbers)
+    mark = fake_google.mark()
+    last = _run(make_google_backend, settings)
+    assert not any(item.written for item in last.published)
+    assert [entry for entry in fake_google.since(mark) if entry.write] == []
