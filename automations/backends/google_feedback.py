@@ -13,13 +13,21 @@ typed data (like ``RAW``), never as a formula; people's values are never written
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from automations.backends.base import Feedback
-from automations.backends.google_marks import COLOURS, CellState, Ref, mark, original_background, unmark
+from automations.backends.google_marks import (
+    COLOURS,
+    CellState,
+    Ref,
+    cell_ref,
+    mark,
+    original_background,
+    parse_ref,
+    unmark,
+)
 from automations.backends.google_state import CELL_HEADER, FEEDBACK_KEY, FEEDBACK_VALUE, NO_PROBLEMS, SpreadsheetState
 from automations.feedback import PROBLEM_COLUMNS, SEVERITY_ORDER, cell_marks, sorted_problems, summary_line
 from sheets_schema.base import Problem, Severity
@@ -31,34 +39,6 @@ HEADER_ROWS = 5  # title, summary, explanation, blank, header
 EXPLANATION = ("Klaidos (raudona) neleidžia eilutės įtraukti į ataskaitas; įspėjimus (geltona) galima paaiškinti "
                "stulpelyje „Paaiškinimas“, jei jis yra. Pažymėti langeliai turi pastabą su paaiškinimu.")
 CHUNK_BYTES = 400_000  # one request of the feedback tab's content stays well under a batch's size limit
-_REF_RE = re.compile(r"^'((?:[^']|'')+)'!([A-Z]+)(\d+)$")
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def column_index(letters: str) -> int:
-    value = 0
-    for char in letters:
-        value = value * 26 + ord(char) - 64
-    return value - 1
-
-
-def cell_ref(tab: str, row: int, col: int) -> str:
-    return "'" + tab.replace("'", "''") + f"'!{column_letter(col)}{row + 1}"
-
-
-def parse_ref(text: Any) -> Ref | None:
-    match = _REF_RE.match(str(text or "").strip())
-    if not match:
-        return None
-    return match.group(1).replace("''", "'"), int(match.group(3)) - 1, column_index(match.group(2))
 
 
 @dataclass

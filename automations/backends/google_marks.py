@@ -24,6 +24,34 @@ COLOURS = {  # whole 8-bit channels, which Sheets stores exactly, so our own col
     Severity.NOTE: {"red": 207 / 255, "green": 226 / 255, "blue": 243 / 255},
 }
 Ref = tuple[str, int, int]  # sheet title, 0-based row, 0-based column
+_REF_RE = re.compile(r"^'((?:[^']|'')+)'!([A-Z]+)(\d+)$")
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    value = 0
+    for char in letters:
+        value = value * 26 + ord(char) - 64
+    return value - 1
+
+
+def cell_ref(tab: str, row: int, col: int) -> str:
+    return "'" + tab.replace("'", "''") + f"'!{column_letter(col)}{row + 1}"
+
+
+def parse_ref(text: Any) -> Ref | None:
+    match = _REF_RE.match(str(text or "").strip())
+    if not match:
+        return None
+    return match.group(1).replace("''", "'"), int(match.group(3)) - 1, column_index(match.group(2))
 
 
 def hex_colour(colour: dict[str, Any] | None) -> str:

@@ -22,8 +22,8 @@ from typing import Any
 
 from automations.backends.base import BackendError, Feedback, InputError, Published
 from automations.backends.google_api import GoogleApi
-from automations.backends.google_feedback import column_letter, mark_requests, plan_feedback, tab_requests
-from automations.backends.google_marks import CellState, Ref, parse_cells
+from automations.backends.google_feedback import mark_requests, plan_feedback, tab_requests
+from automations.backends.google_marks import CellState, Ref, column_letter, parse_cells
 from automations.backends.google_state import FEEDBACK_KEY, KLAIDOS, SheetInfo, SpreadsheetState
 from automations.tables import RawSheet
 
