@@ -94,7 +94,6 @@ class DriveStore:
                 if existing is None:
                     if not create:
                         return None
-                    listing.drive_id()  # the root must be a folder before anything is made in it
                     body = {"name": parts[depth - 1], "mimeType": FOLDER, "parents": [parent],
                             "appProperties": {OWNER_KEY: "1"}}
                     existing = self._create_with_id(body, None, f"Drive folder {parent}")
