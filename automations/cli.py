@@ -61,7 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     sched = commands.add_parser("schedule", help="run jobs at their scheduled times (long-running)",
                                 parents=[common])
     sched.add_argument("--crontab", action="store_true", help="print the equivalent crontab lines and exit")
-    commands.add_parser("auth", help="sign in to Google as a person (OAuth) and keep the token", parents=[common])
+    auth = commands.add_parser("auth", help="sign in to Google as a person (OAuth) and keep the token",
+                               parents=[common])
+    auth.add_argument("--check", action="store_true",
+                      help="check credentials, scopes, APIs, the output folder and every configured id; no sign-in")
     figures = commands.add_parser("figures", help="list every figure the documents show, with its definition",
                                   parents=[common])
     figures.add_argument("--markdown", action="store_true", help="as the Markdown table of the README")
@@ -224,12 +227,18 @@ def _print_report(report: RunReport, settings: Settings) -> None:
                 print(f"    … and {len(run.published) - SHOWN_DOCUMENTS} more beside them")
         else:
             print(f"{run.job}: FAILED: {run.error} (details in {settings.state_path / 'automations.log'})")
+    if report.activity:
+        print(report.activity)
 
 
 def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
     from automations.backends.base import BackendError
     from automations.backends.google_auth import run_oauth_flow
 
+    if args.check:
+        from automations.backends.google_doctor import check_and_print
+
+        return check_and_print(settings)
     try:
         token = run_oauth_flow(settings)
     except BackendError as error:

@@ -58,6 +58,8 @@ class WorkbookSource(_Strict):
 class Schedule(_Strict):
     default: list[str] = Field(default_factory=lambda: ["02:00"])
     jobs: dict[str, list[str]] = Field(default_factory=dict)
+    # a job (or the reading of the inputs) running longer is reported failed and the others go on; 0: no limit
+    max_job_minutes: float = Field(default=60.0, ge=0, le=24 * 60)
 
     @field_validator("default", "jobs", mode="before")
     @classmethod
@@ -94,6 +96,12 @@ class GoogleSettings(_Strict):
     drive_folder_id: str | None = None  # outputs go under this folder (best on a Shared Drive)
     convert_to_google_formats: bool = False
     max_retries: int = Field(default=6, ge=0, le=12)
+    connect_timeout_seconds: float = Field(default=15.0, gt=0, le=300)  # every request: no call waits for ever
+    read_timeout_seconds: float = Field(default=120.0, gt=0, le=3600)
+    max_retry_after_seconds: float = Field(default=120.0, ge=0, le=3600)  # Retry-After honoured up to this
+    sheets_reads_per_minute: int = Field(default=50, ge=0, le=10000)  # paced below Google's 60; 0: no pacing
+    sheets_writes_per_minute: int = Field(default=50, ge=0, le=10000)
+    feedback_marks_per_rule: int = Field(default=100, ge=1, le=10000)  # marked cells per rule and tab
 
 
 _MONTH_DAY_RE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")

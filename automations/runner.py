@@ -1,8 +1,10 @@
 """Run jobs the same way everywhere: validate once, give feedback, produce, publish, record.
 
 A failing job is logged with its traceback in the workspace log and reported in one line;
-the other jobs still run. Each job's run leaves a manifest (inputs with content hashes,
-problem counts, outputs with hashes and whether they were written).
+the other jobs still run. Reading the inputs, and then each job, is bounded by
+``schedule.max_job_minutes``: a step that takes longer is reported failed and the run goes
+on. Each job's run leaves a manifest (inputs with content hashes, problem counts, outputs
+with hashes and whether they were written).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from automations import __version__
+from automations import __version__, deadline
 from automations.backends import make_backend
 from automations.backends.base import Backend, BackendError, Feedback, Published
 from automations.config import Settings, today
@@ -44,6 +46,7 @@ class RunReport:
     results: dict[str, WorkbookResult]
     feedback: list[Published]
     jobs: list[JobRun]
+    activity: str = ""  # what the run cost the backend (requests, waits), when it says
 
     @property
     def ok(self) -> bool:
@@ -90,15 +93,35 @@ def run_jobs(
     """Validate what the jobs need, write feedback, then run each job in isolation."""
     backend = backend or make_backend(settings)
     on_date = on_date or today()
+    limit = settings.schedule.max_job_minutes * 60
     needed = sorted({name for job in jobs for name in job.workbooks})
-    results, figures = validate_with_figures(settings, backend, needed, on_date)
-    feedback = write_feedback(backend, results)
-    runs = [_run_one(settings, backend, job, results, figures, year, on_date) for job in jobs]
-    return RunReport(results, feedback, runs)
+
+    def check_inputs() -> tuple[dict[str, WorkbookResult], Figures, list[Published]]:
+        results, figures = validate_with_figures(settings, backend, needed, on_date)
+        return results, figures, write_feedback(backend, results)
+
+    try:
+        results, figures, feedback = deadline.run_with_limit(check_inputs, limit, "reading the inputs")
+    except deadline.TimeLimitExceeded as error:
+        log.error("run stopped: %s", error)
+        return RunReport({}, [], [JobRun(job.name, False, limit, error=str(error)) for job in jobs],
+                         backend.activity() or "")
+    runs = [_run_one(settings, backend, job, results, figures, year, on_date, limit) for job in jobs]
+    report = RunReport(results, feedback, runs, backend.activity() or "")
+    if report.activity:
+        log.info(report.activity)
+    return report
+
+
+def _produce(job: Job, context: JobContext, backend: Backend, run: JobRun) -> None:
+    job.produce(context)
+    for output in context.outputs:
+        deadline.check(f"job {job.name}")  # a job given up on publishes nothing late
+        run.published.append(backend.publish(output.path, output.content))
 
 
 def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, WorkbookResult], figures: Figures,
-             year: int | None, on_date: dt.date) -> JobRun:
+             year: int | None, on_date: dt.date, limit: float | None = None) -> JobRun:
     started = time.perf_counter()
     context = JobContext(settings, backend, year or settings.year(on_date), on_date, results, figures,
                          year is not None)
@@ -109,9 +132,7 @@ def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, 
         log.error("job %s not run: %s", job.name, run.error)
         return run
     try:
-        job.produce(context)
-        for output in context.outputs:
-            run.published.append(backend.publish(output.path, output.content))
+        deadline.run_with_limit(lambda: _produce(job, context, backend, run), limit, f"job {job.name}")
     except BackendError as error:
         run.ok, run.error = False, str(error)
         log.error("job %s failed: %s", job.name, error)

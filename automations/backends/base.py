@@ -72,3 +72,7 @@ class Backend(ABC):
     def describe(self, workbook: str) -> str:
         """Where a workbook lives, for messages."""
         return workbook
+
+    def activity(self) -> str | None:
+        """One line on what the run cost a remote service (requests, waits), or None."""
+        return None
