@@ -1,6 +1,6 @@
 """The ``automations`` command: jobs, init, demo, validate, run, schedule.
 
-Exit codes: 0 success; 1 validation errors or a failed job; 2 unusable settings or arguments.
+Exit codes: 0 success; 1 validation errors or a failed job; 2 unusable settings, arguments or output folder.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from automations import __version__
+from automations.backends.base import OutputUnavailable
 from automations.config import ConfigError, Settings, load_settings, today
 from automations.feedback import feedback_path, summary_line
 from automations.runner import RunReport, configure_logging, run_jobs
@@ -72,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.workspace)
         configure_logging(settings, args.verbose)
         return handler(args, settings)
-    except ConfigError as error:
+    except (ConfigError, OutputUnavailable) as error:
         print(error, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -115,7 +116,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from automations.backends import make_backend
 
-    results = validate_all(make_backend(settings), list(WORKBOOK_NAMES))
+    results = validate_all(make_backend(settings), list(WORKBOOK_NAMES), settings.limits)
     if args.json:
         problems = [problem.as_dict() for result in results.values() for problem in result.problems]
         print(json.dumps(problems, ensure_ascii=False, indent=1))

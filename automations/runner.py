@@ -21,7 +21,7 @@ from automations import __version__
 from automations.backends import make_backend
 from automations.backends.base import Backend, BackendError, Feedback, Published
 from automations.config import Settings, today
-from automations.job import Job, JobContext
+from automations.job import Job, JobContext, Output
 from automations.validation import WorkbookResult, validate_all
 
 log = logging.getLogger("automations")
@@ -34,6 +34,7 @@ class JobRun:
     seconds: float
     published: list[Published] = field(default_factory=list)
     error: str = ""
+    sent: list[Output] = field(default_factory=list)  # the documents behind ``published``, in order
 
 
 @dataclass
@@ -75,9 +76,10 @@ def run_jobs(
 ) -> RunReport:
     """Validate what the jobs need, write feedback, then run each job in isolation."""
     backend = backend or make_backend(settings)
+    backend.preflight()  # OutputUnavailable before anything is read or written
     on_date = on_date or today()
     needed = sorted({name for job in jobs for name in job.workbooks})
-    results = validate_all(backend, needed)
+    results = validate_all(backend, needed, settings.limits)
     feedback = write_feedback(backend, results)
     runs = [_run_one(settings, backend, job, results, year, on_date) for job in jobs]
     return RunReport(results, feedback, runs)
@@ -95,8 +97,10 @@ def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, 
         return run
     try:
         job.produce(context)
-        for output in context.outputs:
-            run.published.append(backend.publish(output.path, output.content))
+        failed = _publish_each(backend, context.outputs, run)
+        if failed:
+            run.ok, run.error = False, f"{len(failed)} of {len(context.outputs)} documents not written: {failed[0]}"
+            log.error("job %s: %s", job.name, "; ".join(failed))
     except BackendError as error:
         run.ok, run.error = False, str(error)
         log.error("job %s failed: %s", job.name, error)
@@ -107,6 +111,18 @@ def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, 
     run.seconds = time.perf_counter() - started
     _write_manifest(settings, job, context, run, results)
     return run
+
+
+def _publish_each(backend: Backend, outputs: list[Output], run: JobRun) -> list[str]:
+    """Publish every document; one that cannot be written never keeps the others back."""
+    failed = []
+    for output in outputs:
+        try:
+            run.published.append(backend.publish(output.path, output.content))
+            run.sent.append(output)
+        except BackendError as error:
+            failed.append(str(error))
+    return failed
 
 
 def _input_hash(result: WorkbookResult) -> str:
@@ -137,7 +153,7 @@ def _write_manifest(settings: Settings, job: Job, context: JobContext, run: JobR
         "outputs": [
             {"path": item.path, "location": item.location, "written": item.written,
              "sha256": hashlib.sha256(output.content).hexdigest()}
-            for item, output in zip(run.published, context.outputs, strict=False)
+            for item, output in zip(run.published, run.sent, strict=True)
         ],
     }
     folder = settings.state_path / "runs"

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
+from automations.textclean import clean_text, clean_value
 from sheets_schema.base import Problem, Severity, SheetModel, make_problem
 from sheets_schema.types import is_blank
 
@@ -40,7 +43,8 @@ class SheetLayout:
 
 
 def normalise_header(text: Any) -> str:
-    return re.sub(r"\s+", " ", str(text)).strip().casefold() if text is not None else ""
+    """Headers compared as people see them: spacing, case and invisible characters do not matter."""
+    return re.sub(r"\s+", " ", clean_text(str(text))).strip().casefold() if text is not None else ""
 
 
 def locate_columns(sheet: RawSheet, model: type[SheetModel], workbook: str) -> SheetLayout:
@@ -79,24 +83,33 @@ def data_rows(sheet: RawSheet, layout: SheetLayout, workbook: str) -> tuple[list
     """The rows below the header that hold data, with their sheet row numbers.
 
     Blank rows are skipped silently; a typed totals row is left out with a note, so it is
-    never summed a second time.
+    never summed a second time. Every row returned reaches the last located column (short
+    rows, as CSV files and Google leave them, are padded with None), so callers index freely.
     """
-    rows: list[tuple[int, list[Any]]] = []
     notes: list[Problem] = []
-    positions = list(layout.columns.values())
-    for index in range(layout.header_index + 1, len(sheet.cells)):
-        row = sheet.cells[index]
-        width = len(row)
-        if not any(p < width and not is_blank(row[p]) for p in positions):
-            continue
+    positions = sorted(set(layout.columns.values()))
+    body = sheet.cells[layout.header_index + 1:]
+    if not positions or not body:
+        return [], notes
+    width = positions[-1] + 1
+    if min(map(len, body)) < width:
+        body = [row if len(row) >= width else [*row, *[None] * (width - len(row))] for row in body]
+    pick = itemgetter(*positions) if len(positions) > 1 else lambda row: (row[positions[0]],)
+    picked = list(map(pick, body))
+    # blank is decided once per distinct value, then a row is blank when all its cells are (C speed)
+    blanks = {value for value in set(chain.from_iterable(picked)) if is_blank(clean_value(value))}
+    rows: list[tuple[int, list[Any]]] = []
+    start = layout.header_index + 2
+    for offset in [offset for offset, cells in enumerate(picked) if not blanks.issuperset(cells)]:
+        row = body[offset]
         if _is_totals_row(row):
             notes.append(make_problem(
-                workbook, sheet.title, index + 1, None, _first_text(row), "sumos_eilute",
+                workbook, sheet.title, start + offset, None, _first_text(row), "sumos_eilute",
                 "eilutė „Iš viso“ atpažinta kaip sumų eilutė ir neskaičiuojama (sumas apskaičiuojame patys)",
                 Severity.NOTE,
             ))
             continue
-        rows.append((index + 1, row))
+        rows.append((start + offset, row))
     return rows, notes
 
 
