@@ -9,7 +9,7 @@ per row in field order, as ``model_validate`` gives them: the messages do not ch
 
 This is also where raw cells enter validation, whatever the backend: text is made NFC
 without invisible characters here (:func:`automations.textclean.clean_text`), once per
-distinct value.
+distinct value, and a whole number calamine hands over as ``5.0`` is quoted as ``5``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -29,6 +30,53 @@ from sheets_schema.base import SheetModel
 _NUMERIC = (bool, int, float, Decimal)  # equal across types (1 == 1.0 == True) but not parsed alike
 _BLANK = object()
 _EXACT = 2.0**53  # floats below this are exact integers
+Outcome = tuple[Any, Any, Any]  # (cleaned cell or _BLANK, parsed value or None, pydantic errors or None)
+
+
+@dataclass
+class Column:
+    """One field's cells: a key per row and what each distinct key parsed to."""
+
+    keys: list[Any]
+    outcomes: dict[Any, Outcome]
+
+
+@dataclass
+class ParsedColumns:
+    """Every row below the header parsed; which rows hold anything in the model's columns."""
+
+    model: type[SheetModel]
+    count: int
+    columns: dict[str, Column]
+    filled: list[bool]  # per row: a located cell is not blank
+
+    def select(self, indexes: list[int], row_numbers: list[int]) -> ParsedTab:
+        """The data rows (body indexes) as a :class:`ParsedTab`, errors located per row."""
+        mask = [False] * self.count
+        for index in indexes:
+            mask[index] = True
+        tab = ParsedTab(row_numbers, {})
+        for name, info in self.model.model_fields.items():
+            column = self.columns.get(name)
+            if column is None:
+                default = None if info.is_required() else info.get_default(call_default_factory=True)
+                tab.values[name] = [default] * len(indexes)
+                continue
+            keys = list(compress(column.keys, mask))
+            tab._cells[name] = Column(keys, column.outcomes)
+            tab.values[name] = list(map({key: value for key, (_, value, _) in column.outcomes.items()}.__getitem__,
+                                        keys))
+            required = info.is_required()
+            bad = {key for key, (raw, _, errors) in column.outcomes.items()
+                   if errors is not None or (required and raw is _BLANK)}
+            for position in [position for position, key in enumerate(keys) if key in bad] if bad else ():
+                errors = column.outcomes[keys[position]][2]
+                found = tab.errors.setdefault(position, [])
+                if errors is None:
+                    found.append({"type": "missing", "loc": (name,), "msg": "Field required"})
+                else:
+                    found.extend({**error, "loc": (name, *error["loc"])} for error in errors)
+        return tab
 
 
 @dataclass
@@ -37,22 +85,22 @@ class ParsedTab:
 
     rows: list[int]  # sheet row numbers
     values: dict[str, list[Any]]  # field -> parsed value per row (None when blank or unparsable)
-    errors: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # row index -> errors, field order
-    _cells: dict[str, tuple[list[Any], dict[Any, tuple[Any, Any, Any]]]] = field(default_factory=dict)
+    errors: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # row position -> errors, field order
+    _cells: dict[str, Column] = field(default_factory=dict)
 
     def records(self) -> list[dict[str, Any] | None]:
         """Each row's values by field; None for the rows that failed to parse."""
         names = list(self.values)
         errors = self.errors
-        return [None if index in errors else dict(zip(names, values, strict=True))
-                for index, values in enumerate(zip(*self.values.values(), strict=True))]
+        return [None if position in errors else dict(zip(names, values, strict=True))
+                for position, values in enumerate(zip(*self.values.values(), strict=True))]
 
-    def cell(self, name: str, index: int) -> Any:
+    def cell(self, name: str, position: int) -> Any:
         """The cell as typed (text cleaned), None when blank: what a message about it quotes."""
-        if name not in self._cells:
+        column = self._cells.get(name)
+        if column is None:
             return None
-        keys, outcome = self._cells[name]
-        raw = outcome[keys[index]][0]
+        raw = column.outcomes[column.keys[position]][0]
         return None if raw is _BLANK else raw
 
 
@@ -75,25 +123,22 @@ def _blank(value: Any) -> bool:
     if value.__class__ is str:
         return not value.strip()
     if isinstance(value, Decimal):
-        return value.is_nan()
+        return value.is_nan()  # comparing a signalling NaN raises
     return value != value  # NaN
 
 
-def _outcomes(validator: SchemaValidator, distinct: Any) -> dict[Any, tuple[Any, Any, Any]]:
-    """value -> (cleaned cell, parsed value, errors); blank values -> _BLANK markers."""
-    result: dict[Any, tuple[Any, Any, Any]] = {}
+def _outcomes(validator: SchemaValidator, distinct: Any) -> dict[Any, Outcome]:
+    """What each distinct key parses to; blank cells (also text of invisible characters only) are _BLANK."""
+    result: dict[Any, Outcome] = {}
     for key in distinct:
         value = key[1] if key.__class__ is tuple else key
-        if _blank(value):
-            result[key] = (_BLANK, None, None)
-            continue
         if value.__class__ is float and value.is_integer() and -_EXACT < value < _EXACT:
             value = int(value)  # calamine reads every number as float; a whole one is quoted as people typed it
         elif value.__class__ is str:
             value = clean_text(value)
-            if not value.strip():  # only invisible characters
-                result[key] = (_BLANK, None, None)
-                continue
+        if _blank(value):
+            result[key] = (_BLANK, None, None)
+            continue
         try:
             result[key] = (value, validator.validate_python(value), None)
         except ValidationError as error:
@@ -101,42 +146,24 @@ def _outcomes(validator: SchemaValidator, distinct: Any) -> dict[Any, tuple[Any,
     return result
 
 
-def parse_tab(model: type[SheetModel], rows: list[tuple[int, list[Any]]],
-              columns: dict[str, int]) -> ParsedTab:
-    """Parse ``rows`` (sheet row number, cells) whose fields sit at ``columns`` (field -> cell index)."""
+def parse_columns(model: type[SheetModel], body: list[list[Any]], columns: dict[str, int]) -> ParsedColumns:
+    """Parse the model's columns (field -> cell index) of ``body``, whose rows all reach the last of them."""
     validators = field_validators(model)
-    count = len(rows)
-    parsed = ParsedTab([number for number, _ in rows], {})
-    located = [name for name in model.model_fields if name in columns]
-    # rows reach every located column (tables.data_rows pads them): transpose at C speed
-    transposed: dict[str, tuple[Any, ...]] = {}
-    if count and len(located) > 1:
-        picked = map(itemgetter(*(columns[name] for name in located)), (row for _, row in rows))
-        transposed = dict(zip(located, zip(*picked, strict=True), strict=True))
-    elif count and located:
-        transposed = {located[0]: tuple(row[columns[located[0]]] for _, row in rows)}
-    for name, info in model.model_fields.items():
-        column = transposed.get(name)
-        if column is None or not count:
-            default = None if info.is_required() else info.get_default(call_default_factory=True)
-            parsed.values[name] = [default] * count
+    parsed = ParsedColumns(model, len(body), {}, [False] * len(body))
+    filled: list[list[bool]] = []
+    for name in model.model_fields:
+        position = columns.get(name)
+        if position is None or not body:
             continue
-        keyed = len(set(map(type, column)).intersection(_NUMERIC)) > 1  # 1 and True in one column: keep apart
-        keys = list(zip(map(type, column), column, strict=True)) if keyed else column
-        outcome = _outcomes(validators[name], set(keys))
-        parsed._cells[name] = (keys, outcome)
-        parsed.values[name] = list(map({key: value for key, (_, value, _) in outcome.items()}.__getitem__, keys))
-        required = info.is_required()
-        bad = {key for key, (raw, _, errors) in outcome.items() if errors is not None or (required and raw is _BLANK)}
-        if not bad:
-            continue
-        for index in [index for index, key in enumerate(keys) if key in bad]:
-            errors = outcome[keys[index]][2]
-            found = parsed.errors.setdefault(index, [])
-            if errors is None:
-                found.append({"type": "missing", "loc": (name,), "msg": "Field required"})
-            else:
-                found.extend({**error, "loc": (name, *error["loc"])} for error in errors)
+        cells = list(map(itemgetter(position), body))
+        keyed = len(set(map(type, cells)).intersection(_NUMERIC)) > 1  # 1 and True in one column: keep apart
+        keys = list(zip(map(type, cells), cells, strict=True)) if keyed else cells
+        outcomes = _outcomes(validators[name], set(keys))
+        parsed.columns[name] = Column(keys, outcomes)
+        blank = {key for key, (raw, _, _) in outcomes.items() if raw is _BLANK}
+        filled.append([key not in blank for key in keys] if blank else [True] * len(keys))
+    if filled:
+        parsed.filled = list(map(any, zip(*filled, strict=True)))
     return parsed
 
 

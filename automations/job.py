@@ -56,14 +56,18 @@ class JobContext:
         self.outputs.append(item)
         return item
 
-    def docx(self, template: str, context: dict[str, Any]) -> bytes:
+    def docx(self, template: str, context: dict[str, Any], properties: dict[str, str] | None = None) -> bytes:
         """Render a template, with the institution and today's date always available."""
         workspace_templates = self.settings.workspace / self.settings.templates_dir
         base = {"istaiga": self.institution.model_dump(), "siandien": self.today, "metai": self.year}
-        return render_docx(template_path(template, workspace_templates), {**base, **context})
+        return render_docx(template_path(template, workspace_templates), {**base, **context}, properties)
 
     def fetch(self, path: str) -> bytes | None:
         return self.backend.fetch(path)
+
+    def listing(self, folder: str) -> list[str] | None:
+        """Published outputs in ``<year>/<folder>`` (relative paths), or None when the backend cannot list."""
+        return self.backend.list_outputs(f"{self.year}/{safe_filename(folder)}")
 
 
 @dataclass(frozen=True)
