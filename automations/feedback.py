@@ -3,6 +3,10 @@
 Staff open ``Klaidos/<workbook>.xlsx`` next to their own sheet: the first tab lists what to
 fix (row numbers as they see them), the other tabs repeat their data at the same row
 numbers with each problem cell coloured and commented. With nothing to fix it says so.
+
+The feedback folder is shared, so personal columns (names, e-mails, phones: a model's
+``personal`` fields) are masked in the copies except in the cells that hold a problem, and
+a workbook that still shows any personal value says "riboto naudojimo" at the top.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ import xlsxwriter
 from automations.backends.base import Feedback
 from automations.render.xlsx import FIXED_CREATED, Column, Formats, Sheet, _write_sheet, kind_of, write_cell
 from automations.tables import RawSheet, normalise_header
-from sheets_schema.base import Problem, Severity
+from sheets_schema import workbook as workbook_spec
+from sheets_schema.base import Problem, Severity, header
 
 FEEDBACK_FOLDER = "Klaidos"
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
@@ -52,6 +57,29 @@ def summary_line(problems: list[Problem]) -> str:
             f"pastabų: {counts[Severity.NOTE]}.")
 
 
+MASK = "•••"
+RESTRICTED = ("RIBOTO NAUDOJIMO: šiame faile yra asmens duomenų (tik langeliuose su klaidomis); neplatinkite ir "
+              "neskelbkite, ištrinkite pataisę.")
+
+
+def personal_columns(feedback: Feedback, tab: str) -> dict[str, int]:
+    """Header -> raw column index of the tab's personal fields, as located in the sheet."""
+    try:
+        model = workbook_spec(feedback.workbook).tab(tab)
+    except KeyError:
+        return {}
+    layout = feedback.layouts.get(tab)
+    if layout is None:
+        return {}
+    return {header(model, name): layout.columns[name] for name in model.personal if name in layout.columns}
+
+
+def holds_personal_data(feedback: Feedback) -> bool:
+    """A problem in a personal column shows its value: the workbook is then restricted."""
+    headers = {tab: personal_columns(feedback, tab) for tab in {p.tab for p in feedback.problems}}
+    return any(p.column in headers.get(p.tab, {}) and p.value not in (None, "") for p in feedback.problems)
+
+
 def feedback_workbook(feedback: Feedback) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
@@ -68,10 +96,11 @@ def feedback_workbook(feedback: Feedback) -> bytes:
         book.close()
         return buffer.getvalue()
     styles = {index: str(problem.severity) for index, problem in enumerate(sorted_problems(problems))}
+    restricted = [RESTRICTED] if holds_personal_data(feedback) else []
     _write_sheet(book, formats, Sheet(
         "Klaidos", problems_frame(problems), PROBLEM_COLUMNS,
         title=f"{feedback.title} ({feedback.workbook}): ką reikia pataisyti",
-        notes=[summary_line(problems),
+        notes=[*restricted, summary_line(problems),
                "Klaidos (raudona) neleidžia eilutės įtraukti į ataskaitas; įspėjimus (geltona) galima paaiškinti "
                "stulpelyje „Paaiškinimas“, jei jis yra."],
         cell_styles={(index, "severity"): style for index, style in styles.items()},
@@ -84,7 +113,8 @@ def feedback_workbook(feedback: Feedback) -> bytes:
         layout = feedback.layouts.get(tab)
         sheet = feedback.sheets[tab]
         header_row = layout.header_row() if layout is not None else _guess_header_row(sheet, tab_problems)
-        _write_marked_copy(book, formats, sheet, tab_problems, header_row)
+        _write_marked_copy(book, formats, sheet, tab_problems, header_row,
+                           set(personal_columns(feedback, tab).values()))
     book.close()
     return buffer.getvalue()
 
@@ -108,7 +138,7 @@ def cell_marks(sheet: RawSheet, problems: list[Problem], header_row: int) -> dic
 
 
 def _write_marked_copy(book: xlsxwriter.Workbook, formats: Formats, sheet: RawSheet, problems: list[Problem],
-                       header_row: int) -> None:
+                       header_row: int, personal: set[int]) -> None:
     out = book.add_worksheet(_copy_name(sheet.title))
     marks = cell_marks(sheet, problems, header_row)
     worst: dict[tuple[int, int | None], str] = {
@@ -119,6 +149,8 @@ def _write_marked_copy(book: xlsxwriter.Workbook, formats: Formats, sheet: RawSh
         row_style = worst.get((row_index, None))
         for col_index in range(width):
             value = row[col_index] if col_index < len(row) else None
+            if col_index in personal and row_index >= header_row and (row_index, col_index) not in marks:
+                value = MASK if value not in (None, "") else value
             style = worst.get((row_index, col_index), row_style)
             bold = row_index == header_row - 1
             kind = kind_of(value)

@@ -103,6 +103,7 @@ class SheetModel(BaseModel):
     tab: ClassVar[str]
     explanation_field: ClassVar[str | None] = None  # a filled one clears the row's warnings
     form: ClassVar[bool] = False  # a Google Form's linked response tab
+    personal: ClassVar[frozenset[str]] = frozenset()  # fields holding personal data (masked in shared feedback)
 
     def checks(self) -> Iterator[RowIssue]:
         """Rules between the fields of one row; typed values are already there."""

@@ -72,6 +72,7 @@ class Mokymai(SheetModel):
 
 class Dalyvis(SheetModel):
     tab = "Dalyviai"
+    personal = frozenset({"vardas_pavarde", "el_pastas"})
 
     mokymu_kodas: Text = Field(alias="Mokymų kodas", description="Mokymų kodas iš lapo „Mokymai“, pvz. KT-2026-001.")
     vardas_pavarde: Text = Field(alias="Vardas, pavardė")

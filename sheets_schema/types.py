@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import pandas as pd
 from pydantic import BeforeValidator
@@ -373,3 +374,23 @@ def choice(*allowed: str) -> Any:
         return canonical
 
     return Annotated[Literal[allowed], BeforeValidator(validate)]  # type: ignore[valid-type]
+
+
+def public_link(value: Any) -> str:
+    """A link fit for a published document or calendar: http(s) only, else "".
+
+    The schema warns about anything else, but a ``javascript:`` or ``file:`` link typed into
+    a sheet must never reach the public calendar feed or the programme, warned or not.
+    """
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if text.lower().startswith("www."):
+        text = f"https://{text}"
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc or not text.isprintable() or " " in text:
+        return ""
+    return text
