@@ -40,7 +40,8 @@ def decode(raw: bytes) -> str | None:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             return None
-        return None if "\x00" in text else text
+        controls = sum(1 for char in text[:2048] if char < " " and char not in "\t\r\n")
+        return None if controls else text  # a guess that yields control characters was no text at all
     for encoding in ("utf-8", "cp1257"):
         try:
             return raw.decode(encoding)

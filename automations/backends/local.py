@@ -15,7 +15,6 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from functools import cache
 from pathlib import Path
 
 from automations.backends.base import Backend, BackendError, Feedback, InputError, OutputUnavailable, Published
@@ -120,9 +119,8 @@ class LocalBackend(Backend):
         return self.publish(feedback_path(feedback.workbook), feedback_workbook(feedback))
 
 
-@cache
 def _umask() -> int:
-    """The process umask (reading it means setting it; done once, before any thread writes)."""
+    """The process umask (reading it means setting it back; outputs are written from one thread)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
