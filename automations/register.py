@@ -15,8 +15,8 @@ given again, and never to a second person.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
-import json
 import re
 import zipfile
 from collections.abc import Callable
@@ -32,7 +32,9 @@ from automations.render.xlsx import Column, Sheet, workbook_bytes
 ISSUED = "išduotas"
 NOT_REISSUED = "neišduotas iš naujo"  # the participant is no longer in the list
 HEADERS = ("Nr.", "Mokymų kodas", "Vardas, pavardė", "Biblioteka", "Išdavimo data", "Būsena")
-_DESCRIPTION = "{http://purl.org/dc/elements/1.1/}description"
+_DC, _CP = "{http://purl.org/dc/elements/1.1/}", "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_PROPERTIES = {"number": f"{_DC}identifier", "code": f"{_DC}subject", "name": f"{_DC}title",
+               "library": f"{_CP}category", "digest": f"{_CP}keywords", "issued": f"{_DC}description"}
 
 
 class RegisterError(Exception):
@@ -162,23 +164,32 @@ def issued(entries: list[Entry]) -> list[Entry]:
 
 
 def certificate_properties(entry: Entry) -> dict[str, str]:
-    """Document properties a certificate carries: enough to restore its register line."""
-    line = {"numeris": entry.number, "kodas": entry.code, "vardas": entry.name, "biblioteka": entry.library,
-            "isduota": entry.issued.isoformat() if entry.issued else ""}
-    return {"identifier": entry.number, "comments": json.dumps(line, ensure_ascii=False, sort_keys=True)}
+    """Document properties a certificate carries: enough to restore its register line.
+
+    Core properties hold at most 255 characters each, so the person is also carried as a
+    digest of the register key, which matches whatever the length of a name.
+    """
+    return {"identifier": entry.number, "subject": entry.code[:255], "title": entry.name[:255],
+            "category": entry.library[:255], "keywords": key_digest(entry.key),
+            "comments": entry.issued.isoformat() if entry.issued else ""}
 
 
-def certificate_entry(content: bytes, number: str) -> Entry | None:
-    """The register line a certificate carries, or None (older certificate, or not ours)."""
+def key_digest(key: tuple[str, ...]) -> str:
+    return hashlib.sha256("\x1f".join(key).encode()).hexdigest()
+
+
+def certificate_entry(content: bytes, number: str) -> tuple[Entry, str] | None:
+    """The register line a certificate carries and its key digest, or None (older certificate, or not ours)."""
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             core = ElementTree.fromstring(archive.read("docProps/core.xml"))
-        line = json.loads(core.findtext(_DESCRIPTION) or "{}")
-        issued = dt.date.fromisoformat(line["isduota"]) if line.get("isduota") else None
-        entry = Entry(str(line["numeris"]), str(line["kodas"]), str(line["vardas"]), str(line["biblioteka"]), issued)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, ElementTree.ParseError, OSError):
+        found = {name: core.findtext(tag) or "" for name, tag in _PROPERTIES.items()}
+        issued = dt.date.fromisoformat(found["issued"]) if found["issued"] else None
+    except (zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError, OSError):
         return None
-    return entry if entry.number == number else None
+    if found["number"] != number or not found["digest"]:
+        return None
+    return Entry(number, found["code"], found["name"], found["library"], issued), found["digest"]
 
 
 def recover(previous: list[Entry], files: list[str], fetch: Callable[[str], bytes | None], current: list[Entry],
@@ -191,6 +202,7 @@ def recover(previous: list[Entry], files: list[str], fetch: Callable[[str], byte
     """
     known = {entry.number for entry in previous}
     pattern = re.compile(rf"({re.escape(prefix)}-{year}-\d{{4,}})(?: |\.docx$)")
+    by_digest = {key_digest(item.key): item for item in current}
     by_file: dict[str, list[Entry]] = {}
     for item in current:
         by_file.setdefault(safe_filename(f"NUMBER {item.name}.docx"), []).append(item)
@@ -202,13 +214,14 @@ def recover(previous: list[Entry], files: list[str], fetch: Callable[[str], byte
             continue
         number = match[1]
         content = fetch(path)
-        entry = certificate_entry(content, number) if content is not None else None
-        if entry is None:
+        carried = certificate_entry(content, number) if content is not None else None
+        if carried is not None:
+            entry, digest = carried
+            owner = by_digest.get(digest)
+        else:  # an older certificate: its file name is the only witness
             owners = by_file.get(safe_filename(name.replace(number, "NUMBER", 1)), [])
             owner = owners[0] if len({item.key for item in owners}) == 1 else None
-            stem = name[len(number):].removesuffix(".docx").strip()
-            entry = (replace(owner, number=number) if owner is not None
-                     else Entry(number, "", stem, "", None, NOT_REISSUED))
-        recovered.append(entry)
+            entry = Entry(number, "", name[len(number):].removesuffix(".docx").strip(), "", None, NOT_REISSUED)
+        recovered.append(replace(owner, number=number, issued=entry.issued or owner.issued) if owner else entry)
         known.add(number)
     return [*previous, *recovered]
