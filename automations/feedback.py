@@ -11,8 +11,12 @@ a workbook that still shows any personal value says "riboto naudojimo" at the to
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import math
 from collections import defaultdict
+from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 import xlsxwriter
@@ -20,8 +24,9 @@ import xlsxwriter
 from automations.backends.base import Feedback
 from automations.render.xlsx import FIXED_CREATED, Column, Formats, Sheet, _write_sheet, kind_of, write_cell
 from automations.tables import RawSheet, normalise_header
+from automations.textclean import clean_text
 from sheets_schema import workbook as workbook_spec
-from sheets_schema.base import Problem, Severity, header
+from sheets_schema.base import Problem, Severity, display_value, header
 
 FEEDBACK_FOLDER = "Klaidos"
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
@@ -151,6 +156,7 @@ def _write_marked_copy(book: xlsxwriter.Workbook, formats: Formats, sheet: RawSh
             value = row[col_index] if col_index < len(row) else None
             if col_index in personal and row_index >= header_row and (row_index, col_index) not in marks:
                 value = MASK if value not in (None, "") else value
+            value = copy_value(value)
             style = worst.get((row_index, col_index), row_style)
             bold = row_index == header_row - 1
             kind = kind_of(value)
@@ -160,6 +166,21 @@ def _write_marked_copy(book: xlsxwriter.Workbook, formats: Formats, sheet: RawSh
         out.write_comment(row_index, col_index if col_index is not None else 0, text, {"x_scale": 3, "y_scale": 2})
     out.freeze_panes(header_row, 0)
     out.set_column(0, max(width - 1, 0), 16)
+
+
+def copy_value(value: Any) -> Any:
+    """A raw cell as the marked copy can hold it: what Excel cannot store as it is goes in as text."""
+    if value.__class__ is str:
+        return clean_text(value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | float | Decimal):
+        finite = value.is_finite() if isinstance(value, Decimal) else (
+            isinstance(value, int) or math.isfinite(value))
+        return value if finite and abs(value) < 1e15 else display_value(value) if isinstance(value, int) else str(value)
+    if isinstance(value, dt.date | dt.time) and (not isinstance(value, dt.date) or 1900 <= value.year <= 9999):
+        return value
+    return str(value)
 
 
 def _guess_header_row(sheet: RawSheet, problems: list[Problem]) -> int:
