@@ -40,6 +40,10 @@ class Column:
     keys: list[Any]
     outcomes: dict[Any, Outcome]
 
+    def values(self, keys: list[Any]) -> list[Any]:
+        """The parsed value of each key (a dict lookup per row, at C speed)."""
+        return list(map({key: value for key, (_, value, _) in self.outcomes.items()}.__getitem__, keys))
+
 
 @dataclass
 class ParsedColumns:
@@ -52,8 +56,9 @@ class ParsedColumns:
 
     def select(self, indexes: list[int], row_numbers: list[int]) -> ParsedTab:
         """The data rows (body indexes) as a :class:`ParsedTab`, errors located per row."""
-        mask = [False] * self.count
-        for index in indexes:
+        everything = len(indexes) == self.count  # the usual case: no blank or totals row to leave out
+        mask = [False] * (0 if everything else self.count)
+        for index in () if everything else indexes:
             mask[index] = True
         tab = ParsedTab(row_numbers, {})
         for name, info in self.model.model_fields.items():
@@ -62,10 +67,9 @@ class ParsedColumns:
                 default = None if info.is_required() else info.get_default(call_default_factory=True)
                 tab.values[name] = [default] * len(indexes)
                 continue
-            keys = list(compress(column.keys, mask))
+            keys = column.keys if everything else list(compress(column.keys, mask))
             tab._cells[name] = Column(keys, column.outcomes)
-            tab.values[name] = list(map({key: value for key, (_, value, _) in column.outcomes.items()}.__getitem__,
-                                        keys))
+            tab.values[name] = column.values(keys)
             required = info.is_required()
             bad = {key for key, (raw, _, errors) in column.outcomes.items()
                    if errors is not None or (required and raw is _BLANK)}
@@ -150,19 +154,25 @@ def parse_columns(model: type[SheetModel], body: list[list[Any]], columns: dict[
     """Parse the model's columns (field -> cell index) of ``body``, whose rows all reach the last of them."""
     validators = field_validators(model)
     parsed = ParsedColumns(model, len(body), {}, [False] * len(body))
-    filled: list[list[bool]] = []
+    blanks: list[tuple[list[Any], set[Any]]] = []
     for name in model.model_fields:
         position = columns.get(name)
         if position is None or not body:
             continue
-        cells = list(map(itemgetter(position), body))
-        keyed = len(set(map(type, cells)).intersection(_NUMERIC)) > 1  # 1 and True in one column: keep apart
-        keys = list(zip(map(type, cells), cells, strict=True)) if keyed else cells
-        outcomes = _outcomes(validators[name], set(keys))
+        keys = list(map(itemgetter(position), body))
+        distinct = set(keys)
+        # 1 == 1.0 == True share a set entry but do not parse alike: where numbers are, keep their types apart
+        if not set(map(type, distinct)).isdisjoint(_NUMERIC) and len(
+                set(map(type, keys)).intersection(_NUMERIC)) > 1:
+            keys = list(zip(map(type, keys), keys, strict=True))
+            distinct = set(keys)
+        outcomes = _outcomes(validators[name], distinct)
         parsed.columns[name] = Column(keys, outcomes)
-        blank = {key for key, (raw, _, _) in outcomes.items() if raw is _BLANK}
-        filled.append([key not in blank for key in keys] if blank else [True] * len(keys))
-    if filled:
+        blanks.append((keys, {key for key, (raw, _, _) in outcomes.items() if raw is _BLANK}))
+    if any(not blank for _, blank in blanks):  # a column filled on every row: every row holds data
+        parsed.filled = [True] * len(body)
+    elif blanks:
+        filled = [[key not in blank for key in keys] for keys, blank in blanks]
         parsed.filled = list(map(any, zip(*filled, strict=True)))
     return parsed
 
