@@ -5,7 +5,8 @@ of places and types. Validating row by row runs the Python cell parsers two mill
 here each field's validator runs once per distinct value of its column and rows are put
 together from the results. The validators are taken from the model's pydantic core schema,
 so types, field validators and model settings are exactly the model's, and errors come
-per row in field order, as ``model_validate`` gives them: the messages do not change.
+per row in field order, as ``model_validate`` gives them: the messages do not change (a
+missing required cell is located on its field, where pydantic names only its header).
 
 This is also where raw cells enter validation, whatever the backend: text is made NFC
 without invisible characters here (:func:`automations.textclean.clean_text`), once per

@@ -206,10 +206,10 @@ def _collector_paused() -> Iterator[None]:
 def validate_all(backend: Backend, names: Sequence[str], limits: Limits | None = None) -> dict[str, WorkbookResult]:
     """Validate the named workbooks; the reference workbook first, since others point to it."""
     ordered = [REFERENCE_WORKBOOK, *[name for name in names if name != REFERENCE_WORKBOOK]]
-    backend.prefetch({name: [model.tab for model in workbook(name).tabs] for name in ordered})
     results: dict[str, WorkbookResult] = {}
     refs = References()
     with plausible_years(*(limits or Limits()).years), _collector_paused():
+        backend.prefetch({name: [model.tab for model in workbook(name).tabs] for name in ordered})
         for name in ordered:
             results[name] = validate_workbook(workbook(name), backend, refs)
             if name == REFERENCE_WORKBOOK:
