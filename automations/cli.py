@@ -1,6 +1,6 @@
 """The ``automations`` command: jobs, init, demo, validate, run, schedule, notify.
 
-Exit codes: 0 success; 1 validation errors or a failed job; 2 unusable settings or arguments.
+Exit codes: 0 success; 1 validation errors or a failed job; 2 unusable settings, arguments or output folder.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from automations import __version__
+from automations.backends.base import OutputUnavailable
 from automations.config import ConfigError, Settings, load_settings, today
 from automations.feedback import feedback_path, summary_line
 from automations.runner import RunReport, configure_logging, run_jobs, validate_with_figures
@@ -86,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.workspace)
         configure_logging(settings, args.verbose)
         return handler(args, settings)
-    except ConfigError as error:
+    except (ConfigError, OutputUnavailable) as error:
         print(error, file=sys.stderr)
         return 2
     except KeyboardInterrupt:

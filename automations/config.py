@@ -188,6 +188,21 @@ class SmtpSettings(_Strict):
     envelope_from: str | None = None  # bounce address; default the From address
 
 
+class Limits(_Strict):
+    """Bounds on what inputs may hold, so one odd file cannot exhaust memory or slip a typo through."""
+
+    max_rows: int = Field(default=200_000, ge=100, le=1_048_576)  # rows read from one sheet or CSV
+    max_columns: int = Field(default=100, ge=30, le=16_384)  # columns read (memory ≈ rows × columns × 40 bytes)
+    years: tuple[int, int] = (1990, 2100)  # dates outside are typing mistakes (2026 in a date cell = 1905-07-18)
+
+    @field_validator("years")
+    @classmethod
+    def _ordered(cls, value: tuple[int, int]) -> tuple[int, int]:
+        if not 1900 <= value[0] <= value[1] <= 9999:
+            raise ValueError("expected [first, last] years with 1900 ≤ first ≤ last ≤ 9999")
+        return value
+
+
 class Settings(BaseSettings):
     """Everything a workspace can set; unknown keys are refused so typos do not pass silently."""
 
@@ -204,6 +219,7 @@ class Settings(BaseSettings):
     figures: FigureSettings = Field(default_factory=FigureSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
+    limits: Limits = Field(default_factory=Limits)
 
     workspace: Path = Field(default=Path("."), exclude=True)
 

@@ -76,17 +76,19 @@ class JobContext:
     def figure(self, figure_id: str, year: int | None = None) -> Measured:
         return self.figures.get(figure_id, year or self.year)
 
-    def docx(self, template: str, context: dict[str, Any], year: int | None = None) -> Rendered:
+    def docx(self, template: str, context: dict[str, Any], year: int | None = None,
+             properties: dict[str, str] | None = None) -> Rendered:
         """Render a template, with the institution and today's date always available; figures become text.
 
         ``year`` is the year the document reports on (default: the run's), so a figure from another
-        year says which year its data are from.
+        year says which year its data are from; ``properties`` go into the document's custom properties.
         """
         workspace_templates = self.settings.workspace / self.settings.templates_dir
         base = {"istaiga": self.institution.model_dump(), "siandien": self.today, "metai": year or self.year}
         shown: list[Shown] = []
         prepared = _reveal({**base, **context}, shown, year or self.year)
-        return Rendered(render_docx(template_path(template, workspace_templates), prepared), tuple(shown))
+        return Rendered(render_docx(template_path(template, workspace_templates), prepared, properties),
+                        tuple(shown))
 
     def xlsx(self, sheets: list[Sheet], title: str) -> Rendered:
         """A workbook; the cells its sheets say show figures are checked against them and recorded."""
@@ -95,6 +97,10 @@ class JobContext:
 
     def fetch(self, path: str) -> bytes | None:
         return self.backend.fetch(path)
+
+    def listing(self, folder: str) -> list[str] | None:
+        """Published outputs in ``<year>/<folder>`` (relative paths), or None when the backend cannot list."""
+        return self.backend.list_outputs(f"{self.year}/{safe_filename(folder)}")
 
 
 @dataclass(frozen=True)

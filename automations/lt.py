@@ -16,6 +16,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from num2words import num2words
 
+from automations.textclean import clean_text
+
 LOCALE = "lt_LT"
 _PLURAL_RULE = Locale.parse(LOCALE).plural_form
 MONTHS_NOMINATIVE = (
@@ -72,11 +74,18 @@ def quarter(value: dt.date) -> str:
 
 
 def number(value: Any, decimals: int = 0) -> str:
-    """``1 234`` / ``3,5`` with a no-break space for thousands; blanks stay blank."""
+    """``1 234`` / ``3,5`` with a no-break space for thousands; blanks stay blank.
+
+    Never raises: a figure beyond what decimal rounding holds (1e308) is shown as it is,
+    since a message about a mistyped cell must not stop the job that writes it.
+    """
     if value is None or (isinstance(value, float) and value != value):
         return ""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALE)
+    try:
+        return format_decimal(value, format=pattern, locale=LOCALE)
+    except (ArithmeticError, ValueError, TypeError):
+        return str(value) if not isinstance(value, int) or value.bit_length() < 10_000 else "(labai didelis skaičius)"
 
 
 def percent(value: Any, decimals: int = 1) -> str:
@@ -133,18 +142,27 @@ _WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in r
                               *(f"LPT{n}" for n in range(1, 10))})
 
 
-def safe_filename(text: str, limit: int = 120) -> str:
-    """A file name from user text: no path separators, control or reserved characters.
+NAME_BYTES = 200  # file systems allow 255 bytes per name (UTF-8: an emoji is 4); leave room for tools that add to it
+_EXTENSION = re.compile(r"(.+?)(\.[A-Za-z0-9]{1,5})")
 
-    Outputs also land on Windows network drives, so device names (``NUL``, ``COM1``) are
-    prefixed too.
+
+def safe_filename(text: str, limit: int = 120) -> str:
+    """A file name from user text: no path separators, control, invisible or reserved characters.
+
+    Shortened to ``limit`` characters and :data:`NAME_BYTES` bytes from the end of the name,
+    keeping the extension (and so a number at the start). Bidirectional controls are removed,
+    so a name cannot disguise its extension. Outputs also land on Windows network drives, so
+    device names (``NUL``, ``COM1``) are prefixed too.
     """
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', " ", str(text))
-    cleaned = re.sub(r"\s+", " ", cleaned).strip(" .")
-    cleaned = cleaned[:limit].rstrip(" .") or "be pavadinimo"
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', " ", clean_text(str(text)))
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" .") or "be pavadinimo"
     if cleaned.split(".")[0].strip().upper() in _WINDOWS_DEVICES:
-        cleaned = f"_{cleaned}"[:limit]
-    return cleaned
+        cleaned = f"_{cleaned}"
+    match = _EXTENSION.fullmatch(cleaned)
+    stem, extension = (match[1], match[2]) if match else (cleaned, "")
+    room = NAME_BYTES - len(extension.encode())
+    stem = stem[:max(limit - len(extension), 1)].encode()[:room].decode("utf-8", "ignore").rstrip(" .")
+    return f"{stem}{extension}" if stem else "be pavadinimo"
 
 
 def plural(count: int | float, one: str, few: str, other: str) -> str:

@@ -26,7 +26,7 @@ from automations.config import Settings, today
 from automations.domain.figures import Figures
 from automations.domain.plan import typed_value_problems
 from automations.domain.registry import WORKBOOKS, figures_for
-from automations.job import Job, JobContext
+from automations.job import Job, JobContext, Output
 from automations.validation import WorkbookResult, validate_all
 
 log = logging.getLogger("automations")
@@ -39,6 +39,7 @@ class JobRun:
     seconds: float
     published: list[Published] = field(default_factory=list)
     error: str = ""
+    sent: list[Output] = field(default_factory=list)  # the documents behind ``published``, in order
 
 
 @dataclass
@@ -75,7 +76,7 @@ def write_feedback(backend: Backend, results: dict[str, WorkbookResult]) -> list
 def validate_with_figures(settings: Settings, backend: Backend, names: list[str],
                           on_date: dt.date) -> tuple[dict[str, WorkbookResult], Figures]:
     """Validate the workbooks, then check what needs the figures (typed plan values against computed ones)."""
-    results = validate_all(backend, names)
+    results = validate_all(backend, names, settings.limits)
     figures = figures_for(results, on_date, settings.figures.suspect_rules, settings.figures.deadline())
     plan = results.get("veiklos_planas")
     if plan is not None and set(WORKBOOKS) <= set(results):
@@ -92,6 +93,7 @@ def run_jobs(
 ) -> RunReport:
     """Validate what the jobs need, write feedback, then run each job in isolation."""
     backend = backend or make_backend(settings)
+    backend.preflight()  # OutputUnavailable before anything is read or written
     on_date = on_date or today()
     limit = settings.schedule.max_job_minutes * 60
     needed = sorted({name for job in jobs for name in job.workbooks})
@@ -115,9 +117,10 @@ def run_jobs(
 
 def _produce(job: Job, context: JobContext, backend: Backend, run: JobRun) -> None:
     job.produce(context)
-    for output in context.outputs:
-        deadline.check(f"job {job.name}")  # a job given up on publishes nothing late
-        run.published.append(backend.publish(output.path, output.content))
+    failed = _publish_each(job, backend, context.outputs, run)
+    if failed:
+        run.ok, run.error = False, f"{len(failed)} of {len(context.outputs)} documents not written: {failed[0]}"
+        log.error("job %s: %s", job.name, "; ".join(failed))
 
 
 def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, WorkbookResult], figures: Figures,
@@ -143,6 +146,19 @@ def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, 
     run.seconds = time.perf_counter() - started
     _write_manifest(settings, job, context, run, results)
     return run
+
+
+def _publish_each(job: Job, backend: Backend, outputs: list[Output], run: JobRun) -> list[str]:
+    """Publish every document; one that cannot be written never keeps the others back."""
+    failed = []
+    for output in outputs:
+        deadline.check(f"job {job.name}")  # a job given up on publishes nothing late
+        try:
+            run.published.append(backend.publish(output.path, output.content))
+            run.sent.append(output)
+        except BackendError as error:
+            failed.append(str(error))
+    return failed
 
 
 def _input_hash(result: WorkbookResult) -> str:
@@ -174,7 +190,7 @@ def _write_manifest(settings: Settings, job: Job, context: JobContext, run: JobR
             {"path": item.path, "location": item.location, "written": item.written,
              "sha256": hashlib.sha256(output.content).hexdigest(),
              "figures": [shown.as_dict() for shown in output.figures]}
-            for item, output in zip(run.published, context.outputs, strict=False)
+            for item, output in zip(run.published, run.sent, strict=True)
         ],
     }
     folder = settings.state_path / "runs"

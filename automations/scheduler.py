@@ -22,6 +22,7 @@ from pathlib import Path
 import schedule
 from filelock import FileLock, Timeout
 
+from automations.backends.base import OutputUnavailable
 from automations.config import Settings
 from automations.job import Job
 from automations.runner import run_jobs
@@ -47,6 +48,9 @@ def run_group(settings: Settings, jobs: list[Job]) -> bool:
     log.warning("scheduled run started: %s", names)
     try:
         report = run_jobs(settings, jobs)
+    except OutputUnavailable as error:
+        log.error("scheduled run of %s not started: %s", names, error)
+        return False
     except Exception:
         log.exception("scheduled run of %s failed", names)
         return False

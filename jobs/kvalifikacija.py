@@ -18,7 +18,17 @@ from automations.domain.documents import figure_sheet
 from automations.domain.figures import Figures
 from automations.domain.rows import references
 from automations.job import Job, JobContext
-from automations.register import Entry, RegisterError, assign_numbers, issued, read_register, register_workbook
+from automations.register import (
+    Entry,
+    RegisterError,
+    assign_numbers,
+    certificate_properties,
+    entry_key,
+    issued,
+    read_register,
+    recover,
+    register_workbook,
+)
 from automations.render.charts import bar_chart
 from automations.render.docx import DocImage, DocTable
 from automations.render.ics import calendar_bytes
@@ -184,19 +194,33 @@ def needs_outputs(ctx_year: int, answers: pd.DataFrame, refs: References, done: 
 
 
 def certificates(ctx: JobContext, attended: pd.DataFrame) -> None:
-    """Certificates and the register; an unreadable register stops only this part, never renumbers."""
+    """Certificates and the register; the register is checked against the certificates already issued.
+
+    A register that was deleted, cut short or cannot be read is rebuilt from the certificates
+    in the output folder (each carries its line), so no number is ever given twice. Only when
+    the backend cannot list its outputs and the register is unreadable are no certificates issued.
+    """
     path = f"{ctx.year}/{SUBJECT}/Pažymėjimų registras {ctx.year}.xlsx"
+    current = certificate_entries(attended, ctx.today)
+    files = ctx.listing(CERTIFICATES)
     try:
         previous = read_register(ctx.fetch(path))
     except RegisterError as error:
-        log.error("kvalifikacija: certificates not issued, fix or restore %s: %s", path, error)
-        return
-    entries = assign_numbers(previous, certificate_entries(attended, ctx.today), PREFIX, ctx.year)
-    courses = attended.assign(_key=[(c, training.normalise(n)) for c, n in zip(
-        attended["_kodas"], attended["vardas_pavarde"], strict=True)]).drop_duplicates("_key").set_index("_key")
+        if files is None:
+            log.error("kvalifikacija: certificates not issued, fix or restore %s: %s", path, error)
+            return
+        log.warning("kvalifikacija: %s is damaged (%s); rebuilt from the certificates already issued", path, error)
+        previous = []
+    if files is not None:
+        previous = recover(previous, files, ctx.fetch, current, PREFIX, ctx.year)
+    entries = assign_numbers(previous, current, PREFIX, ctx.year)
+    keys = [entry_key(code, name, library) for code, name, library in zip(
+        attended["kodas"], attended["vardas_pavarde"], attended["bibliotekos_pavadinimas"], strict=True)]
+    courses = attended.assign(_key=keys).drop_duplicates("_key").set_index("_key")
     for entry in issued(entries):
         course = courses.loc[[entry.key]].iloc[0].to_dict()
-        content = ctx.docx("pazymejimas", certificate_context(entry, course))
+        content = ctx.docx("pazymejimas", certificate_context(entry, course),
+                           properties=certificate_properties(entry))
         ctx.output(CERTIFICATES, f"{entry.number} {entry.name}.docx", content)
     ctx.output(SUBJECT, f"Pažymėjimų registras {ctx.year}.xlsx",
                register_workbook(entries, f"Kvalifikacijos tobulinimo pažymėjimų registras, {ctx.year} m."))

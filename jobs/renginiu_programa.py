@@ -20,7 +20,7 @@ from automations.periods import Period, next_month
 from automations.render.ics import CalendarEvent, calendar_bytes
 from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
 from automations.summary import share
-from sheets_schema.types import similar_text, text_key
+from sheets_schema.types import public_link, similar_text, text_key
 
 EVENTS = "renginiai"
 PUBLICITY = "viesinimas"
@@ -83,13 +83,13 @@ def programme_context(events: pd.DataFrame, exhibitions: pd.DataFrame, period: P
         days.append({"data": f"{lt.long_date(day)}, {lt.weekday(day)}", "renginiai": [
             {"laikas": time_span(row["pradzia"], row["pabaiga"]), "pavadinimas": row["pavadinimas"],
              "apie": about(row), "tipas": row["tipas"], "vieta": row["vieta"], "forma": FORMS.get(row["forma"], ""),
-             "iejimas": admission(row), "nuoroda": row["nuoroda"] if _given(row["nuoroda"]) else "",
+             "iejimas": admission(row), "nuoroda": public_link(row["nuoroda"]),
              "partneriai": row["partneriai"] if _given(row["partneriai"]) else ""}
             for row in group.to_dict("records")]})
     shows = [{"pavadinimas": row["pavadinimas"], "tipas": row["tipas"], "vieta": row["vieta"],
               "datos": lt.date_range(row["nuo"], row["iki"]),
               "autorius": row["autorius"] if _given(row["autorius"]) else "",
-              "nuoroda": row["nuoroda"] if _given(row["nuoroda"]) else ""}
+              "nuoroda": public_link(row["nuoroda"])}
              for row in open_exhibitions(exhibitions, period).to_dict("records")]
     return {"laikotarpis": period.title, "nuo": period.start, "iki": period.end, "dienos": days, "parodos": shows,
             "renginiu_sk": len(chosen), "parodu_sk": len(shows)}
@@ -201,7 +201,7 @@ def public_events(events: pd.DataFrame, since: dt.date, place_suffix: str = "") 
         if FORMS.get(row["forma"]):
             text.append(f"Renginys vyks {FORMS[row['forma']]}.")
         items.append(CalendarEvent(keys[index], start, end, row["pavadinimas"], place, " ".join(text),
-                                   row["nuoroda"] if _given(row["nuoroda"]) else ""))
+                                   public_link(row["nuoroda"])))
     return items
 
 

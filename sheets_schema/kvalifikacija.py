@@ -72,6 +72,7 @@ class Mokymai(SheetModel):
 
 class Dalyvis(SheetModel):
     tab = "Dalyviai"
+    personal = frozenset({"vardas_pavarde", "el_pastas"})
 
     mokymu_kodas: Text = Field(alias="Mokymų kodas", description="Mokymų kodas iš lapo „Mokymai“, pvz. KT-2026-001.")
     vardas_pavarde: Text = Field(alias="Vardas, pavardė")
@@ -126,7 +127,9 @@ class Poreikis(SheetModel):
 
 def rules(ctx: RuleContext, refs: References) -> Iterator[Problem]:
     yield from unique(ctx, "Mokymai", ["kodas"])
-    repeated = list(unique(ctx, "Dalyviai", ["vardas_pavarde", "mokymu_kodas"]))
+    # a person is name + library: namesakes from two libraries in one training are two people
+    library = {"biblioteka": lambda text: refs.library_code(text) or text_key(text)}
+    repeated = list(unique(ctx, "Dalyviai", ["vardas_pavarde", "mokymu_kodas", "biblioteka"], identity=library))
     yield from repeated
     people = ctx.frame("Dalyviai")
     if people is None:

@@ -72,6 +72,7 @@ class Patalpa(SheetModel):
 
 class Uzsakymas(SheetModel):
     tab = "Užsakymai"
+    personal = frozenset({"nuomininkas", "kontaktinis_asmuo", "el_pastas", "telefonas"})  # a renter may be a person
 
     uzsakymo_nr: Text = Field(alias="Užsakymo Nr.", description="Unikalus numeris, pvz. NUOM-2026-001.")
     paraiskos_data: Date = Field(alias="Paraiškos data", description="Kada gauta paraiška.")

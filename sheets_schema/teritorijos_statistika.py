@@ -84,6 +84,7 @@ KEY_INDICATORS = (
 class Ataskaita(SheetModel):
     tab = "Formos atsakymai 1"
     form = True
+    personal = frozenset({"el_pastas"})  # the submitter's address
     explanation_field = "paaiskinimas"
 
     laiko_zyme: DateTime = Field(alias="Laiko žymė", description="Formos pateikimo laikas (pildoma automatiškai).")

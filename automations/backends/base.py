@@ -8,7 +8,7 @@ settings map to a file or a spreadsheet, and an output is a relative path
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from automations.tables import RawSheet, SheetLayout
@@ -25,6 +25,10 @@ class InputError(Exception):
 
 class BackendError(Exception):
     """The backend itself failed (no access, quota, network) after its retries; English for operators."""
+
+
+class OutputUnavailable(BackendError):
+    """Outputs cannot be written at all (a read-only folder, a file where the folder should be)."""
 
 
 @dataclass
@@ -75,4 +79,17 @@ class Backend(ABC):
 
     def activity(self) -> str | None:
         """One line on what the run cost a remote service (requests, waits), or None."""
+        return None
+
+    def prefetch(self, requests: Mapping[str, Sequence[str]]) -> None:  # noqa: B027 - optional hook
+        """Hint: these workbooks' tabs will be read next (a backend may start reading them now)."""
+
+    def preflight(self) -> None:  # noqa: B027 - optional hook
+        """Check, before any job runs, that outputs can be written; raise BackendError naming why not."""
+
+    def list_outputs(self, folder: str) -> list[str] | None:
+        """Published outputs directly in ``folder`` (relative paths), or None when the backend cannot list.
+
+        The certificate register is rebuilt from the certificates it finds there if it was lost.
+        """
         return None

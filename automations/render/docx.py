@@ -70,11 +70,17 @@ def jinja_environment() -> jinja2.Environment:
     return env
 
 
-def render_docx(template: Path, context: dict[str, Any]) -> bytes:
-    """Fill a template; user text is escaped, so it can never break the document's XML."""
+def render_docx(template: Path, context: dict[str, Any], properties: dict[str, str] | None = None) -> bytes:
+    """Fill a template; user text is escaped, so it can never break the document's XML.
+
+    ``properties`` are set on the document's core properties (e.g. a certificate carries its
+    register entry, so a lost register can be rebuilt from the certificates themselves).
+    """
     document = DocxTemplate(str(template))
     prepared = {key: _prepare(document, value) for key, value in context.items()}
     document.render(prepared, jinja_env=jinja_environment(), autoescape=True)
+    for name, value in (properties or {}).items():
+        setattr(document.docx.core_properties, name, value)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue())
