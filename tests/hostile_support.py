@@ -44,9 +44,10 @@ def row_of(name: str, tab: str, **values: Any) -> list[Any]:
 
 def booking(number: int, **changes: Any) -> list[Any]:
     values = {"Užsakymo Nr.": f"NUOM-2026-{number:03d}", "Paraiškos data": dt.date(2026, 1, 5),
-              "Būsena": "patvirtinta", "Nuomininkas": f"VšĮ „Kultūros erdvė {number}“", "Nuomininko tipas": "NVO",
+              "Būsena": "įvykdyta", "Nuomininkas": f"VšĮ „Kultūros erdvė {number}“", "Nuomininko tipas": "NVO",
               "Įmonės kodas": "300000001",
-              "Patalpa": ROOM[0], "Paskirtis": "seminaras", "Data": dt.date(2026, 3, 1) + dt.timedelta(days=number),
+              "Sutarties Nr.": f"S-2026-{number:03d}", "Patalpa": ROOM[0], "Paskirtis": "seminaras",
+              "Data": dt.date(2026, 3, 1) + dt.timedelta(days=number),
               "Nuo": "10:00", "Iki": "12:00", **changes}
     return row_of("nuoma", "Užsakymai", **values)
 

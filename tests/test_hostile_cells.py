@@ -180,7 +180,7 @@ def test_11_a_year_typed_into_a_date_cell_is_an_error_not_1905(tmp_path: Path, c
     assert [(p["row"], p["column"], p["rule"]) for p in found] == [(3, "Data", rule)]
     assert "2026-03-05" in found[0]["message"]
     run_cli(capsys, "run", "nuoma", "--workspace", str(workspace))
-    income = table(workspace / "ataskaitos/2026/Nuoma/Nuomos pajamos 2026.xlsx", "Užsakymai", "Užsakymo Nr.")
+    income = table(workspace / "ataskaitos/2026/Nuoma/Nuomos pajamos 2026.xlsx", "Įvykdyti", "Užsakymo Nr.")
     assert [row["Užsakymo Nr."] for row in income] == ["NUOM-2026-001"]
 
 

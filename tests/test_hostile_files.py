@@ -46,7 +46,7 @@ def test_1_an_understated_dimension_hides_no_rows(tmp_path: Path, capsys) -> Non
     assert not [p for p in problems(capsys, workspace) if p["workbook"] == "nuoma"]
     code, _, err = run_cli(capsys, "run", "nuoma", "--workspace", str(workspace))
     assert code == 0 and "Traceback" not in err
-    bookings = table(workspace / INCOME, "Užsakymai", "Užsakymo Nr.")
+    bookings = table(workspace / INCOME, "Įvykdyti", "Užsakymo Nr.")
     assert len(bookings) == 18  # all of them, not the header only
 
 
@@ -85,7 +85,7 @@ def test_3_a_raw_control_character_in_a_sheet_is_read_and_dropped(tmp_path: Path
     assert not [p for p in problems(capsys, workspace) if p["workbook"] == "nuoma"]
     code, _, err = run_cli(capsys, "run", "nuoma", "--workspace", str(workspace))
     assert code == 0 and "Traceback" not in err
-    assert [row["Nuomininkas"] for row in table(workspace / INCOME, "Užsakymai", "Užsakymo Nr.")] == [
+    assert [row["Nuomininkas"] for row in table(workspace / INCOME, "Įvykdyti", "Užsakymo Nr.")] == [
         "VšĮ „Kultūros erdvė 1“", "VšĮ „Kultūros erdvė 2“"]
 
 
