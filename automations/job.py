@@ -20,6 +20,7 @@ import pandas as pd
 from automations.backends.base import Backend
 from automations.config import Settings
 from automations.domain.figures import Figures, Measured, Phrase, Plain, Shown, shown_text
+from automations.fingerprint import document_fingerprint
 from automations.lt import safe_filename
 from automations.render.docx import DocTable, render_docx, template_path
 from automations.render.xlsx import Sheet, workbook_bytes
@@ -30,17 +31,24 @@ from sheets_schema.types import given
 
 @dataclass(frozen=True)
 class Rendered:
-    """A document's bytes and the figures it prints."""
+    """A document, the figures it prints, and (for Word documents) what it is rendered from.
 
-    content: bytes
+    Rendering waits until the document is placed: one whose fingerprint equals the one its path
+    had last time, and whose published copy is still that, is not rendered again.
+    """
+
+    make: Callable[[], bytes]
     figures: tuple[Shown, ...] = ()
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True)
 class Output:
     path: str  # relative to the output folder: ``<year>/<subject>/<file>``
-    content: bytes
+    content: bytes | None  # None: unchanged since the last run, kept as published (``kept`` is its digest)
     figures: tuple[Shown, ...] = ()
+    fingerprint: str | None = None
+    kept: str | None = None
 
 
 @dataclass
@@ -53,6 +61,8 @@ class JobContext:
     figures: Figures
     year_given: bool = False  # --year was passed explicitly
     outputs: list[Output] = field(default_factory=list)
+    basis: str = ""  # the program and templates every document is rendered with (see automations.fingerprint)
+    previous: dict[str, dict[str, Any]] = field(default_factory=dict)  # last run's outputs by path
 
     def frame(self, workbook: str, tab: str) -> pd.DataFrame:
         """The rows of a tab that passed validation (python field names, plus ``_row``)."""
@@ -66,12 +76,25 @@ class JobContext:
         return self.settings.institution
 
     def output(self, subject: str, filename: str, content: bytes | Rendered, year: int | None = None) -> Output:
-        """Place a document under ``<year>/<subject>/``; names from user text are sanitised."""
+        """Place a document under ``<year>/<subject>/``; names from user text are sanitised.
+
+        A Word document rendered from exactly what it was rendered from last time, and still
+        published as it was, is kept as it is instead of being rendered again.
+        """
         path = f"{year or self.year}/{safe_filename(subject)}/{safe_filename(filename)}"
-        item = (Output(path, content.content, content.figures) if isinstance(content, Rendered)
-                else Output(path, content))
+        if not isinstance(content, Rendered):
+            item = Output(path, content)
+        elif self._unchanged(path, content.fingerprint):
+            item = Output(path, None, content.figures, content.fingerprint, self.previous[path]["sha256"])
+        else:
+            item = Output(path, content.make(), content.figures, content.fingerprint)
         self.outputs.append(item)
         return item
+
+    def _unchanged(self, path: str, fingerprint: str | None) -> bool:
+        before = self.previous.get(path)
+        return (fingerprint is not None and before is not None and before.get("fingerprint") == fingerprint
+                and self.backend.still_published(path, before["sha256"]))
 
     def figure(self, figure_id: str, year: int | None = None) -> Measured:
         return self.figures.get(figure_id, year or self.year)
@@ -87,13 +110,15 @@ class JobContext:
         base = {"istaiga": self.institution.model_dump(), "siandien": self.today, "metai": year or self.year}
         shown: list[Shown] = []
         prepared = _reveal({**base, **context}, shown, year or self.year)
-        return Rendered(render_docx(template_path(template, workspace_templates), prepared, properties),
-                        tuple(shown))
+        path = template_path(template, workspace_templates)
+        return Rendered(lambda: render_docx(path, prepared, properties), tuple(shown),
+                        document_fingerprint(self.basis, template, prepared, properties) if self.basis else None)
 
     def xlsx(self, sheets: list[Sheet], title: str) -> Rendered:
         """A workbook; the cells its sheets say show figures are checked against them and recorded."""
         shown = [_shown(measured, shown_text(measured)) for sheet in sheets for measured in _checked(sheet).values()]
-        return Rendered(workbook_bytes(sheets, title=title), tuple(shown))
+        content = workbook_bytes(sheets, title=title)
+        return Rendered(lambda: content, tuple(shown))
 
     def fetch(self, path: str) -> bytes | None:
         return self.backend.fetch(path)

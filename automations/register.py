@@ -24,7 +24,6 @@ from dataclasses import dataclass, replace
 from xml.etree import ElementTree
 
 import pandas as pd
-from openpyxl import load_workbook
 
 from automations.lt import safe_filename
 from automations.render.xlsx import Column, Sheet, workbook_bytes
@@ -68,6 +67,8 @@ def read_register(content: bytes | None) -> list[Entry]:
     if content is None:
         return []
     try:
+        from openpyxl import load_workbook  # reading a register is rare; listing jobs should not pay for it
+
         sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
         rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     except Exception as error:  # any unreadable file means the same here

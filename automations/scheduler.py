@@ -22,10 +22,9 @@ from pathlib import Path
 import schedule
 from filelock import FileLock, Timeout
 
-from automations.backends.base import OutputUnavailable
 from automations.config import Settings
+from automations.errors import OutputUnavailable
 from automations.job import Job
-from automations.runner import run_jobs
 
 log = logging.getLogger("automations")
 
@@ -47,6 +46,8 @@ def run_group(settings: Settings, jobs: list[Job]) -> bool:
     names = ", ".join(job.name for job in jobs)
     log.warning("scheduled run started: %s", names)
     try:
+        from automations.runner import run_jobs  # the run machinery loads when a run is due
+
         report = run_jobs(settings, jobs)
     except OutputUnavailable as error:
         log.error("scheduled run of %s not started: %s", names, error)

@@ -8,6 +8,7 @@ public events (.ics with UIDs that survive a title edit) and the year-so-far sta
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import pandas as pd
@@ -100,20 +101,23 @@ def link_plan(events: pd.DataFrame, plan: pd.DataFrame) -> pd.Series:
     """For each content-plan item, the ``_row`` of the event it is about (or None).
 
     The item names its event in `Susijęs renginys`; recurring titles are told apart by date:
-    the nearest event with that title within the lead/after window wins.
+    the nearest event with that title within the lead/after window wins, an exact title before
+    a near one. Events are kept by date, so each item looks only at the events of its window.
     """
-    candidates = [(row["data"], row["_row"], text_key(row["pavadinimas"]))
-                  for row in events.loc[events["busena"] != "atšauktas"].to_dict("records")]
+    live = events.loc[events["busena"] != "atšauktas"]
+    candidates = sorted((day, row, text_key(title)) for day, row, title in
+                        zip(live["data"], live["_row"], live["pavadinimas"], strict=True))
+    days = [day for day, _, _ in candidates]
     links = []
-    for item in plan.to_dict("records"):
-        wanted, best = text_key(item.get("susijes_renginys")), None
-        for day, row, title in candidates if wanted else ():
-            lead = (day - item["planuojama_data"]).days
-            if not -PLAN_AFTER_DAYS <= lead <= PLAN_LEAD_DAYS:
-                continue
-            score = (0 if title == wanted else 1, abs(lead))  # the exact title first, then the nearest date
-            if (best is None or score < best[0]) and (title == wanted or similar_text(title, wanted)):
-                best = (score, row)
+    for wanted, planned in zip(plan["susijes_renginys"].map(text_key), plan["planuojama_data"], strict=True):
+        best = None
+        if wanted and isinstance(planned, dt.date):
+            low = bisect.bisect_left(days, planned - dt.timedelta(days=PLAN_AFTER_DAYS))
+            high = bisect.bisect_right(days, planned + dt.timedelta(days=PLAN_LEAD_DAYS))
+            for day, row, title in candidates[low:high]:
+                score = (0 if title == wanted else 1, abs((day - planned).days))  # exact title, then nearest
+                if (best is None or score < best[0]) and (title == wanted or similar_text(title, wanted)):
+                    best = (score, row)
         links.append(best[1] if best else None)
     return pd.Series(links, index=plan.index, dtype=object)
 

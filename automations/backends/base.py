@@ -11,24 +11,11 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from automations.errors import BackendError, InputError, OutputUnavailable
 from automations.tables import RawSheet, SheetLayout
 from sheets_schema.base import Problem
 
-
-class InputError(Exception):
-    """A workbook or tab that cannot be read; the message is Lithuanian and says what to do."""
-
-    def __init__(self, message: str, rule: str = "neskaitomas") -> None:
-        super().__init__(message)
-        self.rule = rule
-
-
-class BackendError(Exception):
-    """The backend itself failed (no access, quota, network) after its retries; English for operators."""
-
-
-class OutputUnavailable(BackendError):
-    """Outputs cannot be written at all (a read-only folder, a file where the folder should be)."""
+__all__ = ["Backend", "BackendError", "Feedback", "InputError", "OutputUnavailable", "Published"]
 
 
 @dataclass
@@ -76,6 +63,22 @@ class Backend(ABC):
     def describe(self, workbook: str) -> str:
         """Where a workbook lives, for messages."""
         return workbook
+
+    def source_fingerprint(self, workbook: str) -> str | None:
+        """A cheap digest of a workbook's source as stored, or None when only reading it tells.
+
+        Equal digests mean equal inputs, so a job whose inputs and program are unchanged is skipped.
+        """
+        return None
+
+    def location(self, path: str) -> str:
+        """Where a published output is, for messages (a file path, or the path under the Drive folder)."""
+        return path
+
+    def still_published(self, path: str, sha256: str) -> bool:
+        """Whether the output at ``path`` still holds the content with this digest (a person may have
+        deleted or edited it). A backend that cannot tell cheaply trusts its last run."""
+        return True
 
     def activity(self) -> str | None:
         """One line on what the run cost a remote service (requests, waits), or None."""

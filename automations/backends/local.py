@@ -10,6 +10,7 @@ colleagues on a shared folder can open what a service account wrote.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 import time
@@ -100,6 +101,27 @@ class LocalBackend(Backend):
         except OSError as error:
             raise BackendError(f"cannot write {target}: {error.strerror or error}") from error
         return Published(path, str(target), True)
+
+    def source_fingerprint(self, workbook: str) -> str | None:
+        source = self.settings.source(workbook)
+        digest = hashlib.sha256()
+        for name in (source.file, *sorted(source.tab_files.values())):
+            path = self.workspace / name
+            digest.update(name.encode())
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:
+                digest.update(b"unreadable")
+        return digest.hexdigest()
+
+    def location(self, path: str) -> str:
+        return str(self.output / path)
+
+    def still_published(self, path: str, sha256: str) -> bool:
+        try:
+            return hashlib.sha256((self.output / path).read_bytes()).hexdigest() == sha256
+        except OSError:
+            return False
 
     def fetch(self, path: str) -> bytes | None:
         target = self.output / path

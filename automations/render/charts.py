@@ -4,16 +4,32 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
 import pandas as pd
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-from matplotlib.ticker import FuncFormatter
-
 from automations import lt
+
+if TYPE_CHECKING:
+    import matplotlib.pyplot as plt
+
+@cache
+def _pyplot() -> Any:
+    """matplotlib, headless, loaded on the first chart (listing jobs or validating needs none)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot
+
+    return matplotlib.pyplot
+
+
+def _number_axis(axis: Any) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda value, _: lt.number(value)))
+
 
 PALETTE = ["#1F4E79", "#C55A11", "#548235", "#7F6000", "#7030A0", "#2E75B6"]
 
@@ -21,15 +37,15 @@ PALETTE = ["#1F4E79", "#C55A11", "#548235", "#7F6000", "#7030A0", "#2E75B6"]
 def _png(figure: plt.Figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=130, bbox_inches="tight", metadata={"Software": None})
-    plt.close(figure)
+    _pyplot().close(figure)
     return buffer.getvalue()
 
 
 def _axes(title: str, ylabel: str, wide: bool = True) -> tuple[plt.Figure, plt.Axes]:
-    figure, axes = plt.subplots(figsize=(8.5 if wide else 6, 4))
+    figure, axes = _pyplot().subplots(figsize=(8.5 if wide else 6, 4))
     axes.set_title(title, fontsize=12)
     axes.set_ylabel(ylabel)
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: lt.number(value)))
+    _number_axis(axes.yaxis)
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="y", alpha=0.3)
     return figure, axes
@@ -57,7 +73,7 @@ def bar_chart(categories: Sequence[str], series: dict[str, Sequence[float]], tit
     if horizontal:
         axes.set_yticks(list(positions), list(categories), fontsize=8)
         axes.invert_yaxis()
-        axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: lt.number(value)))
+        _number_axis(axes.xaxis)
     else:
         axes.set_xticks(list(positions), list(categories), rotation=35 if len(categories) > 6 else 0,
                         ha="right" if len(categories) > 6 else "center", fontsize=8)
@@ -77,7 +93,7 @@ def line_chart(categories: Sequence[str], series: dict[str, Sequence[float]], ti
 
 
 def pie_chart(labels: Sequence[str], values: Sequence[float], title: str) -> bytes:
-    figure, axes = plt.subplots(figsize=(6, 4))
+    figure, axes = _pyplot().subplots(figsize=(6, 4))
     axes.set_title(title, fontsize=12)
     axes.pie([float(v) for v in values], labels=list(labels), colors=PALETTE * 3,
              autopct=lambda share: lt.number(share, 1) + " %", textprops={"fontsize": 8})
