@@ -6,12 +6,13 @@ Exit codes: 0 success; 1 validation errors or a failed job; 2 unusable settings,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,11 +76,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    with _pretend_today(args.today):
+        return _dispatch(args)
+
+
+@contextlib.contextmanager
+def _pretend_today(day: dt.date | None) -> Iterator[None]:
+    """``--today`` for this command only: the environment is given back as it was (tests call main())."""
+    before = os.environ.get("AUTOMATIONS_TODAY")
+    if day is not None:
+        os.environ["AUTOMATIONS_TODAY"] = day.isoformat()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("AUTOMATIONS_TODAY", None)
+        else:
+            os.environ["AUTOMATIONS_TODAY"] = before
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     from automations.config import ConfigError, load_settings
     from automations.logs import configure_logging
 
-    if args.today:
-        os.environ["AUTOMATIONS_TODAY"] = args.today.isoformat()
     handler = COMMANDS[args.command]
     try:
         if args.command in {"init", "demo"}:
