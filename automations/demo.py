@@ -88,12 +88,21 @@ def demo_notify_settings() -> str:
     )
 
 
+def demo_peer_settings() -> str:
+    """The demo's ``[peers]`` section: school libraries compared within two size bands (see README, "Library
+    profiles")."""
+    return (
+        "\n[peers]                       # library profiles: who is compared with whom\n"
+        'size_bands = { "mokyklos biblioteka" = [500] }   # school libraries: under 500 users, 500 and more\n'
+    )
+
+
 def build_demo(workspace: Path, seed: int = DEFAULT_SEED, today: dt.date | None = None) -> list[Created]:
     """Create a demo workspace in ``workspace`` (existing files are left alone)."""
     if today is None:
         today = dt.date.today()  # the caller's "now" decides the data; pass ``today`` for a reproducible build
     return create_workspace(Path(workspace), demo_rows(seed, today), report_year=today.year,
-                            extra_settings=demo_notify_settings())
+                            extra_settings=demo_notify_settings() + demo_peer_settings())
 
 
 def demo_notifications(settings: Settings, results: dict[str, WorkbookResult], today: dt.date) -> NotifyReport:
