@@ -32,14 +32,13 @@ class Notes:
     status: str  # territory.STATUS_*: nepateikta / yra klaidų / yra įspėjimų / tvarkinga
     contact: tuple[str, ...]  # the usable addresses of its `El. paštas`
     branches: int | None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (column, what is wrong), in the feedback's words
     explanation: str | None = None
 
 
-def detail(problem: Problem) -> str:
-    """A problem as a profile lists it: the column, then what is wrong (without the sheet location)."""
-    text = problem.message.split(": ", 1)[-1]
-    return f"{problem.column}: {text}" if problem.column else text
+def detail(problem: Problem) -> tuple[str, str]:
+    """A problem as a profile lists it: its column, and what is wrong without the sheet location."""
+    return problem.column or "", problem.message.split(": ", 1)[-1]
 
 
 def library_notes(figures: Figures, year: int) -> dict[str, Notes]:
@@ -68,7 +67,7 @@ def library_notes(figures: Figures, year: int) -> dict[str, Notes]:
     return notes
 
 
-def _open(problems: Iterable[Problem], answer_row: int | None, library_row: int | None) -> list[str]:
+def _open(problems: Iterable[Problem], answer_row: int | None, library_row: int | None) -> list[tuple[str, str]]:
     """The warnings on the library's answer for the year and on its `Bibliotekos` row."""
     return [detail(problem) for problem in problems
             if (problem.tab == ANSWERS_TAB and problem.row == answer_row)
