@@ -17,7 +17,7 @@ from automations import lt
 from automations.domain import peers
 from automations.domain.figures import Figures, Phrase
 from automations.domain.profile_notes import Notes
-from automations.domain.profiles import Line, Profile
+from automations.domain.profiles import Line, Profile, flags
 from automations.domain.territory import STATUS_ERRORS, STATUS_MISSING, label, measured, statistics
 from automations.render.charts import sparklines
 from automations.render.docx import DocImage
@@ -37,7 +37,7 @@ MUNICIPALITY_METHOD = (" Savivaldybės reikšmės – jos bibliotekų priimtų a
                        "pokytis lygina tas pačias bibliotekas, priimtas abiem metais.")
 LINE_CHARS = 100  # characters a 9-point line holds across the page (Arial, 170 mm), rounded down
 LIST_LINES = 24  # lines page two holds under the charts for what to look at, warnings and explanations
-NAMES_SHOWN = 4  # names listed before "ir dar N"
+NAMES_SHOWN = 3  # names listed before "ir dar N"
 LIBRARY_GENITIVE = ("bibliotekos", "bibliotekų", "bibliotekų")  # "be 1 bibliotekos", "be 2 bibliotekų"
 EXPLANATION_CHARS = 300
 
@@ -60,16 +60,37 @@ def indicator_rows(profile: Profile) -> list[list[str]]:
     return rows
 
 
+def attention_rows(profile: Profile, fall_percent: float) -> list[list[str]]:
+    """The indicators worth a look (the profile's ``attention``), one row each: what placed them there."""
+    rows = []
+    for line in profile.lines:
+        flagged = flags(line, fall_percent)
+        if flagged:
+            rank = peers.rank_text(line.placement["vieta"], line.placement["grupeje"])
+            rows.append([line.indicator.name, f"apatinis ketvirtis ({rank})" if flagged.lowest else "",
+                         _change(line.change_year) if flagged.fell_year else "",
+                         _base_change(line, profile.years[0]) if flagged.fell_base else ""])
+    return rows
+
+
 def _change(value: float | None) -> str:
     """``+3,2`` / ``−12,0`` (the column says "proc.")."""
     return "–" if value is None else lt.signed_percent(value).removesuffix(" proc.")
 
 
 def _base_change(line: Line, first: int) -> str:
+    """The change over the five years; ``†`` when it starts later than their first year (no data before)."""
     if line.change_base is None:
         return "–"
-    text = _change(line.change_base)
-    return text if line.base_year == first else f"{text} (nuo {line.base_year} m.)"
+    return _change(line.change_base) + ("" if line.base_year == first else "†")
+
+
+def _base_note(profile: Profile) -> list[str]:
+    later = sorted({line.base_year for line in profile.lines
+                    if line.change_base is not None and line.base_year != profile.years[0]})
+    if not later:
+        return []
+    return [f"† Pokytis nuo pirmųjų metų su duomenimis: {', '.join(f'{year} m.' for year in later)}."]
 
 
 def trend_chart(profile: Profile) -> DocImage:
@@ -94,7 +115,7 @@ def _lines(items: Sequence[str]) -> int:
     return sum(math.ceil(len(item) / LINE_CHARS) or 1 for item in items)
 
 
-def _trim(items: list[str], room: int, one: str, few: str, other: str) -> tuple[list[str], int]:
+def _trim(items: list[str], room: int, words: tuple[str, str, str], where: str) -> tuple[list[str], int]:
     """As many items as fit in ``room`` lines (and one more line saying how many are left out)."""
     if _lines(items) <= room:
         return items, room - _lines(items)
@@ -102,15 +123,17 @@ def _trim(items: list[str], room: int, one: str, few: str, other: str) -> tuple[
     while items[len(kept):] and _lines([*kept, items[len(kept)]]) <= room - 1:
         kept.append(items[len(kept)])
     rest = len(items) - len(kept)
-    kept.append(f"… ir dar {lt.count_phrase(rest, one, few, other)} (visi – klaidų sąraše „Klaidos“)")
+    kept.append(f"… ir dar {lt.count_phrase(rest, *words)} ({where})")
     return kept, 0
 
 
-def fit(attention: list[str], warnings: list[str], explanations: list[str]) -> tuple[list[str], list[str]]:
-    """Warnings and explanations cut to what page two still holds after the whole list of what to look at."""
-    room = max(LIST_LINES - _lines(attention), 4)
-    warnings, room = _trim(warnings, room - 1 if warnings else room, "įspėjimas", "įspėjimai", "įspėjimų")
-    explanations, _ = _trim(explanations, max(room - 1, 2), "paaiškinimas", "paaiškinimai", "paaiškinimų")
+def fit(attention: int, warnings: list[str], explanations: list[str]) -> tuple[list[str], list[str]]:
+    """Warnings and explanations cut to what page two still holds under the ``attention`` table's rows."""
+    room = max(LIST_LINES - (attention + 2 if attention else 0), 4)
+    warnings, room = _trim(warnings, room - 1 if warnings else room, ("įspėjimas", "įspėjimai", "įspėjimų"),
+                           "visi – klaidų sąraše „Klaidos“")
+    explanations, _ = _trim(explanations, max(room - 1, 2), ("paaiškinimas", "paaiškinimai", "paaiškinimų"),
+                            "visi – formos atsakymų stulpelyje „Paaiškinimas“")
     return warnings, explanations
 
 
@@ -119,17 +142,19 @@ def _cover(title: str, name: str, about: str, contact: tuple[str, ...], year: in
     return {"antraste": title, "pavadinimas": name, "apie": about, "el_pastas": address, "metai": year}
 
 
-def _body(profile: Profile, fall_percent: float, group: str, warnings: list[str], explanations: list[str]) -> dict:
+def _body(profile: Profile, fall_percent: float, group: str, warnings: list[str], explanations: list[str],
+          notes: list[str]) -> dict:
     fall = lt.number(fall_percent)
+    attention = attention_rows(profile, fall_percent)
     intro = (f"Rodikliai, kurie yra apatiniame palyginimo grupės ketvirtyje arba sumažėjo daugiau nei {fall} proc. "
              f"(per metus arba nuo {profile.years[0]} m.). Tai ne vertinimas, o sąrašas, nuo kurio galima pradėti "
-             "pokalbį." if profile.attention else
+             "pokalbį." if attention else
              f"Nė vienas rodiklis nėra apatiniame grupės ketvirtyje ir nesumažėjo daugiau nei {fall} proc.")
-    shown_warnings, shown_explanations = fit(profile.attention, warnings, explanations)
+    shown_warnings, shown_explanations = fit(len(attention), warnings, explanations)
     return {"pateikta": True, "grupe": f"Palyginimo grupė – {profile.group}: {group}.",
             "rodikliai": indicator_rows(profile), "pradzia": profile.years[0], "grafikas": trend_chart(profile),
-            "demesio": profile.attention, "demesio_ivadas": intro, "ispejimai": shown_warnings,
-            "paaiskinimai": shown_explanations}
+            "pastabos": [*notes, *_base_note(profile)], "demesio": attention, "demesio_ivadas": intro,
+            "ispejimai": shown_warnings, "paaiskinimai": shown_explanations}
 
 
 def library_context(profile: Profile | None, note: Notes, code: str, year: int, fall_percent: float,
@@ -145,11 +170,11 @@ def library_context(profile: Profile | None, note: Notes, code: str, year: int, 
     held = [line.indicator.name for line in profile.lines if line.held_out and line.value is not None]
     warnings = [f"{column}: {text}" if column else text for column, text in note.warnings]
     explanations = [shorten(note.explanation, EXPLANATION_CHARS)] if note.explanation else []
+    held_note = [f"* Tikrinama: {', '.join(held)}. Biblioteka dar nepaaiškino neįprastos reikšmės, todėl ji "
+                 "nelyginama su kitomis ir neįtraukiama į sumas."] if held else []
     return {**cover, **_body(profile, fall_percent, lt.count_phrase(group_size, "biblioteka", "bibliotekos",
-                                                                     "bibliotekų"), warnings, explanations),
+                                                                     "bibliotekų"), warnings, explanations, held_note),
             "sudetis": [], "paaiskinimas": METHOD + LIBRARY_METHOD,
-            "tikrinami": [f"* Tikrinama: {', '.join(held)}. Biblioteka dar nepaaiškino neįprastos reikšmės, todėl ji "
-                          "nelyginama su kitomis ir neįtraukiama į sumas."] if held else [],
             "grafiko_pastaba": "Tarpas – metai be priimtos ataskaitos arba tikrinama reikšmė."}
 
 
@@ -169,7 +194,7 @@ def municipality_context(figures: Figures, profile: Profile, municipality: str, 
     for status, text in ((STATUS_MISSING, "Ataskaitos nepateikė"), (STATUS_ERRORS, "Ataskaita nepriimta (yra klaidų)")):
         missing = [note.name for note in members.values() if note.status == status]
         if missing:
-            composition.append(f"{text}: {names(missing)}.")
+            composition.append(f"{text}: {names(missing, 2)}.")
     shown = {name: measured(figures, name, year) for name in TERRITORY_FIGURES}
     held = [f"{TERRITORY_WORDS[name]} – {lt.count_phrase(len(item.held_out), *LIBRARY_GENITIVE)}"
             for name, item in shown.items() if item.held_out]
@@ -184,19 +209,20 @@ def municipality_context(figures: Figures, profile: Profile, municipality: str, 
     explanations = [shorten(f"{note.name}: {note.explanation}", LINE_CHARS * 2)
                     for note in members.values() if note.explanation]
     return {**cover, **_body(profile, fall_percent, lt.count_phrase(group_size, "savivaldybė", "savivaldybės",
-                                                                     "savivaldybių"), warnings, explanations),
+                                                                     "savivaldybių"), warnings, explanations,
+                             _held_notes(figures, year, members)),
             "sudetis": composition, "paaiskinimas": METHOD + MUNICIPALITY_METHOD,
-            "tikrinami": _held_notes(figures, year, members),
             "grafiko_pastaba": "Kiekvienų metų priimtų ataskaitų sumos (kaip regiono statistikoje): jos keičiasi ir "
                                "dėl to, kiek bibliotekų pateikė ataskaitas; tarpas – suma su tikrinama reikšme."}
 
 
 def _held_notes(figures: Figures, year: int, members: dict[str, Notes]) -> list[str]:
-    """Per form field, the municipality's libraries whose value the registry holds out."""
-    held: dict[str, list[str]] = {}
+    """One note: the municipality's sums the registry holds suspect values out of, and of how many libraries."""
+    held: dict[str, int] = {}
     for code, name in sorted(statistics(figures, year).suspect):
         if code in members:
-            held.setdefault(name, []).append(members[code].name)
-    return [f"* {label(name)}: be {lt.count_phrase(len(found), *LIBRARY_GENITIVE)}, "
-            f"{lt.plural(len(found), 'kurios', 'kurių', 'kurių')} duomenys tikrinami ({names(found, 2)}); su šia "
-            "suma susiję rodikliai nelyginami." for name, found in held.items()]
+            held[name] = held.get(name, 0) + 1
+    if not held:
+        return []
+    sums = ", ".join(f"{label(name)} – {lt.count_phrase(count, *LIBRARY_GENITIVE)}" for name, count in held.items())
+    return [f"* Sumos be tikrinamų (nepaaiškintų įtartinų) duomenų: {sums}; su jomis susiję rodikliai nelyginami."]

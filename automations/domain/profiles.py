@@ -205,15 +205,34 @@ def _sizes(level: Level, year: int) -> pd.Series:
     return pd.Series(sizes, dtype=object)
 
 
+@dataclass(frozen=True)
+class Flags:
+    """Why an indicator is worth a look."""
+
+    lowest: bool  # in the lowest quarter of its peers
+    fell_year: bool  # fallen more than the threshold since last year
+    fell_base: bool  # fallen more than the threshold since the first year of the five with a value
+
+    def __bool__(self) -> bool:
+        return self.lowest or self.fell_year or self.fell_base
+
+
+def flags(line: Line, fall_percent: float) -> Flags:
+    """In the lowest quarter of the peers, or fallen more than ``fall_percent``."""
+    return Flags(line.placement.get("ketvirtis") == 1,
+                 line.change_year is not None and line.change_year < -fall_percent,
+                 line.change_base is not None and line.change_base < -fall_percent)
+
+
 def reasons(line: Line, fall_percent: float) -> list[str]:
-    """Why an indicator is worth a look: in the lowest quarter of the peers, or fallen more than ``fall_percent``."""
-    found = []
-    if line.placement.get("ketvirtis") == 1:
+    """The flags in words: "apatinis grupės ketvirtis (11 iš 12)", "per metus −12,3 proc.", "nuo 2021 m. …"."""
+    found, flagged = [], flags(line, fall_percent)
+    if flagged.lowest:
         rank = peers.rank_text(line.placement["vieta"], line.placement["grupeje"])
         found.append(f"apatinis grupės ketvirtis ({rank})")
-    if line.change_year is not None and line.change_year < -fall_percent:
+    if flagged.fell_year:
         found.append(f"per metus {lt.signed_percent(line.change_year)}")
-    if line.change_base is not None and line.change_base < -fall_percent:
+    if flagged.fell_base:
         found.append(f"nuo {line.base_year} m. {lt.signed_percent(line.change_base)}")
     return found
 
