@@ -7,7 +7,8 @@ clock or the global random generator: each workbook draws from its own ``random.
 derived from the seed. The generators live in :mod:`automations.demo_data`; each deliberate
 mistake is marked there with a ``# MISTAKE:`` comment. In short:
 
-* ``teritorijos_statistika`` / ``Formos atsakymai 1``: loans typed 10× too large (ratio and
+* ``teritorijos_statistika`` / ``Formos atsakymai 1`` (five years of answers, so library profiles have
+  a trend; the mistakes are all in the last year): loans typed 10× too large (ratio and
   ±30 % warnings), children > registered users (error), a resubmitted form (the earlier answer
   superseded), a library name not in ``Bibliotekos`` (error); in ``Bibliotekos`` one library's
   e-mail address lacks its domain ending (warning); valid on purpose: ``12 345`` as text,

@@ -75,7 +75,7 @@ def attention_rows(profile: Profile, fall_percent: float) -> list[list[str]]:
 
 def _change(value: float | None) -> str:
     """``+3,2`` / ``−12,0`` (the column says "proc.")."""
-    return "–" if value is None else lt.signed_percent(value).removesuffix(" proc.")
+    return "–" if value is None else lt.signed_percent(round(value, 1) + 0.0).removesuffix(" proc.")  # never −0,0
 
 
 def _base_change(line: Line, first: int) -> str:

@@ -219,9 +219,10 @@ class Flags:
 
 def flags(line: Line, fall_percent: float) -> Flags:
     """In the lowest quarter of the peers, or fallen more than ``fall_percent``."""
-    return Flags(line.placement.get("ketvirtis") == 1,
-                 line.change_year is not None and line.change_year < -fall_percent,
-                 line.change_base is not None and line.change_base < -fall_percent)
+    def fell(change: float | None) -> bool:  # as printed, to one decimal: "−10,0" is not more than 10
+        return change is not None and round(change, 1) < -fall_percent
+
+    return Flags(line.placement.get("ketvirtis") == 1, fell(line.change_year), fell(line.change_base))
 
 
 def reasons(line: Line, fall_percent: float) -> list[str]:
