@@ -45,21 +45,11 @@ class Indicator:
     decimals: int = 0
 
     @property
-    def per_inhabitant(self) -> bool:
-        return self.denominator == POPULATION
-
-    @property
     def is_ratio(self) -> bool:
         return self.denominator is not None
 
     def fields(self) -> tuple[str, ...]:
         return tuple(name for name in (self.numerator, self.denominator) if name and name != POPULATION)
-
-    def text(self, value: float | None) -> str:
-        """The value as printed: counts whole, ratios with their decimals, percentages with "proc."."""
-        if value is None or pd.isna(value):
-            return "–"
-        return lt.percent(value, self.decimals) if self.scale == 100 else lt.number(value, self.decimals)
 
 
 def _absolute(key: str, name: str) -> Indicator:
