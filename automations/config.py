@@ -132,6 +132,28 @@ class FigureSettings(_Strict):
         return month, day
 
 
+PEER_KINDS = ("SVB", "mokyklos biblioteka", "savivaldybė")  # what a library profile is compared within
+
+
+class PeerSettings(_Strict):
+    """How library profiles choose peers (see README, "Library profiles")."""
+
+    # a kind split into size bands: each number is where the next band starts (libraries by registered users,
+    # municipalities by inhabitants); a kind not named here is one group
+    size_bands: dict[str, list[int]] = Field(default_factory=dict)
+    fall_percent: float = Field(default=10.0, gt=0, le=100)  # a fall larger than this is worth a look
+
+    @field_validator("size_bands")
+    @classmethod
+    def _bands(cls, value: dict[str, list[int]]) -> dict[str, list[int]]:
+        for kind, limits in value.items():
+            if kind not in PEER_KINDS:
+                raise ValueError(f"'{kind}' is not a kind of peer group; use one of {', '.join(PEER_KINDS)}")
+            if not limits or any(limit <= 0 for limit in limits) or limits != sorted(set(limits)):
+                raise ValueError(f"the bands of '{kind}' must be increasing positive numbers, e.g. [400, 600]")
+        return value
+
+
 class NotifySettings(_Strict):
     """Who is told what by e-mail (``automations notify``); see the README section "E-mail notifications"."""
 
@@ -218,6 +240,7 @@ class Settings(BaseSettings):
     google: GoogleSettings = Field(default_factory=GoogleSettings)
     figures: FigureSettings = Field(default_factory=FigureSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
+    peers: PeerSettings = Field(default_factory=PeerSettings)
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
     limits: Limits = Field(default_factory=Limits)
 

@@ -7,7 +7,8 @@ clock or the global random generator: each workbook draws from its own ``random.
 derived from the seed. The generators live in :mod:`automations.demo_data`; each deliberate
 mistake is marked there with a ``# MISTAKE:`` comment. In short:
 
-* ``teritorijos_statistika`` / ``Formos atsakymai 1``: loans typed 10× too large (ratio and
+* ``teritorijos_statistika`` / ``Formos atsakymai 1`` (five years of answers, so library profiles have
+  a trend; the mistakes are all in the last year): loans typed 10× too large (ratio and
   ±30 % warnings), children > registered users (error), a resubmitted form (the earlier answer
   superseded), a library name not in ``Bibliotekos`` (error); in ``Bibliotekos`` one library's
   e-mail address lacks its domain ending (warning); valid on purpose: ``12 345`` as text,
@@ -88,12 +89,21 @@ def demo_notify_settings() -> str:
     )
 
 
+def demo_peer_settings() -> str:
+    """The demo's ``[peers]`` section: school libraries compared within two size bands (see README, "Library
+    profiles")."""
+    return (
+        "\n[peers]                       # library profiles: who is compared with whom\n"
+        'size_bands = { "mokyklos biblioteka" = [500] }   # school libraries: under 500 users, 500 and more\n'
+    )
+
+
 def build_demo(workspace: Path, seed: int = DEFAULT_SEED, today: dt.date | None = None) -> list[Created]:
     """Create a demo workspace in ``workspace`` (existing files are left alone)."""
     if today is None:
         today = dt.date.today()  # the caller's "now" decides the data; pass ``today`` for a reproducible build
     return create_workspace(Path(workspace), demo_rows(seed, today), report_year=today.year,
-                            extra_settings=demo_notify_settings())
+                            extra_settings=demo_notify_settings() + demo_peer_settings())
 
 
 def demo_notifications(settings: Settings, results: dict[str, WorkbookResult], today: dt.date) -> NotifyReport:
