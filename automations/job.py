@@ -41,6 +41,11 @@ class Rendered:
     figures: tuple[Shown, ...] = ()
     fingerprint: str | None = None
 
+    @property
+    def content(self) -> bytes:
+        """The document's bytes, rendered now."""
+        return self.make()
+
 
 @dataclass(frozen=True)
 class Output:
