@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from automations import lt
 from automations.backends.base import Backend
 from automations.config import Settings
 from automations.domain.figures import Figures, Measured, Phrase, Plain, Shown, shown_text
@@ -76,22 +77,42 @@ class JobContext:
     def figure(self, figure_id: str, year: int | None = None) -> Measured:
         return self.figures.get(figure_id, year or self.year)
 
-    def docx(self, template: str, context: dict[str, Any], year: int | None = None) -> Rendered:
+    def docx(self, template: str, context: dict[str, Any], year: int | None = None, *, title: str | None = None,
+             date: dt.date | None = None, properties: dict[str, Any] | None = None) -> Rendered:
         """Render a template, with the institution and today's date always available; figures become text.
 
         ``year`` is the year the document reports on (default: the run's), so a figure from another
-        year says which year its data are from.
+        year says which year its data are from. ``title`` and ``date`` go into the document's
+        properties with the institution as author: ``date`` is the day the document speaks for
+        (a contract's application, a certificate's issue, an approved plan's approval) and defaults
+        to the report date, so the same inputs on the same day give the same bytes.
         """
         workspace_templates = self.settings.workspace / self.settings.templates_dir
-        base = {"istaiga": self.institution.model_dump(), "siandien": self.today, "metai": year or self.year}
+        base = {"istaiga": self.institution_context(), "siandien": self.today, "metai": year or self.year}
         shown: list[Shown] = []
         prepared = _reveal({**base, **context}, shown, year or self.year)
-        return Rendered(render_docx(template_path(template, workspace_templates), prepared), tuple(shown))
+        stamped = {**self.document_properties(title or template.replace("_", " ").capitalize(), date),
+                   **(properties or {})}
+        return Rendered(render_docx(template_path(template, workspace_templates), prepared, stamped), tuple(shown))
 
-    def xlsx(self, sheets: list[Sheet], title: str) -> Rendered:
+    def xlsx(self, sheets: list[Sheet], title: str, date: dt.date | None = None) -> Rendered:
         """A workbook; the cells its sheets say show figures are checked against them and recorded."""
         shown = [_shown(measured, shown_text(measured)) for sheet in sheets for measured in _checked(sheet).values()]
-        return Rendered(workbook_bytes(sheets, title=title), tuple(shown))
+        return Rendered(workbook_bytes(sheets, title=title, author=self.institution.name,
+                                       created=dt.datetime.combine(date or self.today, dt.time())), tuple(shown))
+
+    def document_properties(self, title: str, date: dt.date | None = None) -> dict[str, Any]:
+        """Core properties of a document: the institution as author, its title, the day it speaks for."""
+        day = date or self.today
+        return {"author": self.institution.name, "last_modified_by": self.institution.short_name, "title": title,
+                "created": day, "modified": day, "language": "lt-LT"}
+
+    def institution_context(self) -> dict[str, Any]:
+        """The institution's settings as templates use them, with the director's title agreeing in gender."""
+        values = self.institution.model_dump()
+        values["director_title"] = lt.by_gender(values.get("director"), "Direktorius", "Direktorė") \
+            if values.get("director") else "Direktorius"
+        return values
 
     def fetch(self, path: str) -> bytes | None:
         return self.backend.fetch(path)

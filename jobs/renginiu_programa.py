@@ -58,11 +58,9 @@ def _given(value: object) -> bool:
 
 
 def admission(row: dict) -> str:
-    if row.get("iejimas") == "mokamas":
-        return f"bilieto kaina {lt.money(row['kaina'])}" if _given(row.get("kaina")) else "mokamas"
-    if row.get("iejimas") == "registracija":
-        return "nemokamas, būtina registracija"
-    return "nemokamas"
+    """``Įėjimas mokamas, bilieto kaina – 5,00 Eur`` (free when not said otherwise)."""
+    kind = row.get("iejimas") if _given(row.get("iejimas")) else "nemokamas"
+    return lt.admission(kind, row.get("kaina") if _given(row.get("kaina")) else None)
 
 
 def about(row: dict) -> str:
@@ -197,7 +195,7 @@ def public_events(events: pd.DataFrame, since: dt.date, place_suffix: str = "") 
         start = dt.datetime.combine(row["data"], row["pradzia"])
         end = dt.datetime.combine(row["data"], row["pabaiga"]) if isinstance(row["pabaiga"], dt.time) else None
         place = row["vieta"] if row["forma"] == "nuotolinis" or not place_suffix else f"{row['vieta']}, {place_suffix}"
-        text = [f"{about(row)}.", f"Įėjimas {admission(row.to_dict())}."]
+        text = [f"{about(row)}.", f"{admission(row.to_dict())}."]
         if FORMS.get(row["forma"]):
             text.append(f"Renginys vyks {FORMS[row['forma']]}.")
         items.append(CalendarEvent(keys[index], start, end, row["pavadinimas"], place, " ".join(text),

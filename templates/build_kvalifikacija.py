@@ -51,7 +51,7 @@ def _page_border(document) -> None:
 
 
 def certificate(folder: Path) -> Path:
-    document = new_document(landscape=True)
+    document = new_document(landscape=True, page_numbers=False)  # one page: no page number
     section = document.sections[0]
     section.top_margin, section.bottom_margin = Mm(25), Mm(20)
     section.left_margin = section.right_margin = Mm(30)

@@ -20,7 +20,7 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "{%p for r in diena.renginiai %}")
     paragraph(document, "{{ r.laikas }}   {{ r.pavadinimas }}", bold=True)
     paragraph(document, "{{ r.apie }}. Vieta: {{ r.vieta }}"
-                        "{% if r.forma %} ({{ r.forma }}){% endif %}. Įėjimas {{ r.iejimas }}."
+                        "{% if r.forma %} ({{ r.forma }}){% endif %}. {{ r.iejimas }}."
                         "{% if r.partneriai %} Partneriai: {{ r.partneriai }}.{% endif %}")
     paragraph(document, "{%p if r.nuoroda %}")
     paragraph(document, "Daugiau informacijos: {{ r.nuoroda }}", italic=True, size=9)
