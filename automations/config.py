@@ -35,7 +35,8 @@ class Institution(_Strict):
     name: str = "Panevėžio apskrities Gabrielės Petkevičaitės-Bitės viešoji biblioteka"
     short_name: str = "PAVB"
     address: str = "Respublikos g. 14, LT-35173 Panevėžys"
-    director: str = "Direktorius"
+    director: str = ""  # the director's name, as contracts, certificates and the annual report print it
+    director_basis: str = ""  # what the director acts under, after "veikiantis pagal": "Bibliotekos nuostatus"
     company_code: str = "190262114"
     vat_code: str = ""
     bank_account: str = ""
@@ -43,6 +44,15 @@ class Institution(_Strict):
     email: str = "pavb@pavb.lt"
     phone: str = ""
     website: str = "www.pavb.lt"
+    invoice_issuer: str = ""  # who issues invoices, e.g. "vyr. buhalterė Rasa Petraitienė"; empty = the director
+    price_list: str = ""  # the approved price list a rental contract refers to (its order's date and number)
+    statistics_code: str = "PAVB"  # the Library's own `Kodas` in `Bibliotekos`: its row of the yearly form
+
+    @property
+    def director_name(self) -> str:
+        """The director's name, or "" while the setting still holds a title instead of a name."""
+        name = " ".join(self.director.split())
+        return "" if name.casefold() in {"", "direktorius", "direktorė", "direktore"} else name
 
 
 class WorkbookSource(_Strict):

@@ -46,7 +46,7 @@ from automations.demo_data.territory import libraries, territory_rows
 from automations.demo_data.training import training_rows
 from automations.demo_data.visitors import visitor_rows
 from automations.validation import WorkbookResult
-from automations.workspace import Created, create_workspace
+from automations.workspace import INSTITUTION, Created, create_workspace
 
 if TYPE_CHECKING:
     from automations.notify import NotifyReport
@@ -88,12 +88,23 @@ def demo_notify_settings() -> str:
     )
 
 
+def demo_institution() -> str:
+    """The demo's requisites: believable (made-up) values, so contracts and invoices can be issued."""
+    values = {"director": "Vida Bukauskienė", "director_basis": "Bibliotekos nuostatus",
+              "bank_account": "LT56 7300 0100 0245 6789", "bank": "AB „Swedbank“", "vat_code": "LT902621141",
+              "invoice_issuer": "vyr. buhalterė Rasa Petraitienė", "phone": "+370 45 123 456",
+              "price_list": "Bibliotekos direktoriaus 2025 m. gruodžio 15 d. įsakymu Nr. V-120 patvirtintą Patalpų "
+                            "nuomos paslaugų kainoraštį"}
+    lines = [line for line in INSTITUTION.splitlines() if line.split(" = ")[0].strip() not in values]
+    return "\n".join([*lines, *(f'{key} = "{value}"' for key, value in values.items())]) + "\n"
+
+
 def build_demo(workspace: Path, seed: int = DEFAULT_SEED, today: dt.date | None = None) -> list[Created]:
     """Create a demo workspace in ``workspace`` (existing files are left alone)."""
     if today is None:
         today = dt.date.today()  # the caller's "now" decides the data; pass ``today`` for a reproducible build
     return create_workspace(Path(workspace), demo_rows(seed, today), report_year=today.year,
-                            extra_settings=demo_notify_settings())
+                            extra_settings=demo_notify_settings(), institution=demo_institution())
 
 
 def demo_notifications(settings: Settings, results: dict[str, WorkbookResult], today: dt.date) -> NotifyReport:

@@ -110,8 +110,9 @@ class JobContext:
     def institution_context(self) -> dict[str, Any]:
         """The institution's settings as templates use them, with the director's title agreeing in gender."""
         values = self.institution.model_dump()
-        values["director_title"] = lt.by_gender(values.get("director"), "Direktorius", "Direktorė") \
-            if values.get("director") else "Direktorius"
+        values["director"] = self.institution.director_name  # never the bare title where a name belongs
+        values["director_title"] = (lt.role([values["director"]], lt.DIRECTOR) if values["director"]
+                                    else "Direktorius")
         return values
 
     def fetch(self, path: str) -> bytes | None:
