@@ -11,10 +11,10 @@ from communication_support import all_text, day, error_rows, input_rows, outputs
 from communication_support import frame_of as typed
 from figures_support import figures
 
-from automations.domain.rentals import priced, rental_price
-from automations.periods import working_days_before
 from automations.config import Institution
 from automations.domain.rental_documents import document_context, renter_shown
+from automations.domain.rentals import priced, rental_price
+from automations.periods import working_days_before
 from jobs.nuoma import schedule_sheets
 from sheets_schema.nuoma import WORKBOOK, Patalpa, Uzsakymas, overlaps
 from sheets_schema.spec import RuleContext
