@@ -49,7 +49,8 @@ def test_company_code_required_for_legal_entities_only():
     for kind in ("juridinis asmuo", "biudžetinė įstaiga", "NVO"):
         assert issues(**{"Nuomininko tipas": kind, "Įmonės kodas": None}) == {
             ("imones_kodas", "truksta_kodo", Severity.ERROR)}
-    assert issues(**{"Nuomininko tipas": "fizinis asmuo", "Įmonės kodas": None, "Nuomininko adresas": "Ukmergės g. 3"}) == set()
+    private = {"Nuomininko tipas": "fizinis asmuo", "Įmonės kodas": None, "Nuomininko adresas": "Ukmergės g. 3"}
+    assert issues(**private) == set()
 
 
 @pytest.mark.parametrize("header, typed, stored", [
