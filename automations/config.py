@@ -134,6 +134,13 @@ class FigureSettings(_Strict):
         return month, day
 
 
+class CertificateSettings(_Strict):
+    """Which trainings get the Library's numbered certificates (see README, `kvalifikacija`)."""
+
+    other_organisers: bool = False  # also for trainings another institution organised (the certificate names it)
+    min_attendance: float = Field(default=0, ge=0, le=100)  # percent of the programme's hours heard to get one
+
+
 class NotifySettings(_Strict):
     """Who is told what by e-mail (``automations notify``); see the README section "E-mail notifications"."""
 
@@ -205,6 +212,7 @@ class Settings(BaseSettings):
     google: GoogleSettings = Field(default_factory=GoogleSettings)
     figures: FigureSettings = Field(default_factory=FigureSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
+    certificates: CertificateSettings = Field(default_factory=CertificateSettings)
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
 
     workspace: Path = Field(default=Path("."), exclude=True)

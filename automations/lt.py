@@ -276,6 +276,12 @@ LECTURER = ("Lektorius", "Lektorė", "Lektoriai", "Lektorės")
 AUTHOR = ("Autorius", "Autorė", "Autoriai", "Autorės")
 PARTICIPANT = ("Dalyvis", "Dalyvė", "Dalyviai", "Dalyvės")
 DIRECTOR = ("Direktorius", "Direktorė", "Direktoriai", "Direktorės")
+ROLES = {"lektorius": LECTURER, "autorius": AUTHOR, "dalyvis": PARTICIPANT, "direktorius": DIRECTOR}
+
+
+def role_of(names: Any, kind: str, override: Any = None) -> str:
+    """The role word for the people named in one cell: ``role_of("Simona Mockutė", "lektorius")`` → Lektorė."""
+    return role(names_in(names), ROLES[kind], override)
 
 
 def names_in(text: Any) -> list[str]:

@@ -71,12 +71,14 @@ def certificate(folder: Path) -> Path:
     paragraph(document, "dalyvavo kvalifikacijos tobulinimo {{ forma_vietininkas }}", size=13, center=True)
     paragraph(document, "„{{ pavadinimas }}“", bold=True, size=16, center=True)
     paragraph(document, "{{ datos }}{% if vieta %}, {{ vieta }}{% endif %}", size=12, center=True)
-    paragraph(document, "ir išklausė {{ valandos }} akad. val. programą", size=13, center=True)
-    paragraph(document, "Kompetencijų sritis: {{ sritis }}{% if lektorius %}. Lektorius: {{ lektorius }}{% endif %}.",
+    paragraph(document, "ir {{ valandos }}", size=13, center=True)
+    paragraph(document, "Organizatorius – {{ organizatorius or istaiga.name }}. Kompetencijų sritis: {{ sritis }}."
+                        "{% if lektorius %} {{ lektorius_vaidmuo }}: {{ lektorius }}.{% endif %}",
               italic=True, size=10, center=True)
     paragraph(document, "")
     paragraph(document, "")
-    paragraph(document, "{{ istaiga.director }}\t\t\t\t\t______________________", size=11)
+    paragraph(document, "{{ istaiga.director_title }} {{ istaiga.director }}\t\t\t\t\t______________________",
+              size=11)
     paragraph(document, "Panevėžys, {{ isduota|data }}", size=10)
     return save(document, "pazymejimas", folder)
 

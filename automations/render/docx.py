@@ -67,6 +67,8 @@ TEMPLATE_FILTERS = {
     "forma": lambda count, one, few, other: lt.plural(count, one, few, other),  # the noun alone
     # a word that agrees with a person: {{ vardas|pagal_lyti("Lektorius", "Lektorė") }}
     "pagal_lyti": lambda name, masculine, feminine, override=None: lt.by_gender(name, masculine, feminine, override),
+    # the role word for the people a cell names: {{ lektorius|vaidmuo("lektorius") }} → "Lektorė" / "Lektoriai"
+    "vaidmuo": lt.role_of,
     "savivaldybe": lt.municipality,  # "Anykščių rajono" → "Anykščių r. sav."
 }
 
