@@ -297,14 +297,12 @@ def municipality(name: Any) -> str:
     Sheets hold the genitive (``Anykščių rajono``, ``Visagino``) as the schema's list has it.
     """
     text = " ".join(str(name or "").split())
-    if not text:
-        return ""
-    if text.endswith(" sav."):
+    if not text or text.endswith(" sav."):
         return text
     for word, short in ((" rajono", " r."), (" miesto", " m.")):
         if text.endswith(word):
             return f"{text.removesuffix(word)}{short} sav."
-    return f"{text} sav."
+    return f"{text} sav." if " " not in text else text  # "Visagino"; anything else (a totals row) as it is
 
 
 def admission(kind: Any, price: Any = None) -> str:

@@ -45,6 +45,7 @@ SCHEDULE_COLUMNS = [
     Column("tiksline_grupe", "Tikslinė grupė", width=26),
     Column("vietu_skaicius", "Vietų", "int", 8), Column("registruota", "Užsiregistravo", "int", 10),
     Column("liko_vietu", "Liko vietų", "int", 9)]
+MUNICIPALITY = Column("savivaldybe", "Savivaldybė", width=24, shown=lt.municipality)
 HOURS_FIGURES = ("mokymai.ivyke", "mokymai.asmenys", "mokymai.dalyvavimai", "mokymai.valandos")
 HOURS_COLUMNS = [Column("dalyviai", "Dalyvavimai", "int", 12), Column("asmenys", "Apmokyti asmenys", "int", 12),
                  Column("valandos", "Akad. val.", "dec1", 11)]
@@ -146,10 +147,10 @@ def hours_sheets(figures: Figures, year: int) -> list[Sheet]:
             "Akad. val. – išklausytos valandos (jei neįrašytos – mokymų trukmė). Asmenų vardų šiame faile nėra."]
     return [
         summary,
-        Sheet("Savivaldybės", municipalities, [Column("savivaldybe", "Savivaldybė", width=26), *HOURS_COLUMNS],
+        Sheet("Savivaldybės", municipalities, [MUNICIPALITY, *HOURS_COLUMNS],
               title=f"Mokymų valandos pagal savivaldybes, {year} m.", notes=note),
         Sheet("Bibliotekos", libraries, [Column("bibliotekos_pavadinimas", "Biblioteka", width=50),
-                                         Column("savivaldybe", "Savivaldybė", width=22), *HOURS_COLUMNS],
+                                         MUNICIPALITY, *HOURS_COLUMNS],
               title=f"Mokymų valandos pagal bibliotekas, {year} m.", notes=note),
         Sheet("Mokymai", courses, [Column("kodas", "Kodas", width=13), Column("pavadinimas", "Mokymai", width=50),
                                    *HOURS_COLUMNS], title=f"Dalyviai ir valandos pagal mokymus, {year} m."),
@@ -168,7 +169,7 @@ def people_workbook(attended: pd.DataFrame, year: int) -> bytes:
     return workbook_bytes([
         Sheet("Asmenys", people, [Column("vardas", "Vardas, pavardė", width=28),
                                   Column("biblioteka", "Biblioteka", width=48),
-                                  Column("savivaldybe", "Savivaldybė", width=22),
+                                  MUNICIPALITY,
                                   Column("mokymai", "Mokymai", "int", 10),
                                   Column("valandos", "Akad. val.", "dec1", 11)],
               title=f"Mokymų valandos asmenims, {year} m.",

@@ -99,7 +99,8 @@ def training_plan(folder: Path) -> Path:
     paragraph(document, "{{p pagal_ketvirti }}")
     heading(document, "5. {{ kiti_metai }} m. mokymų plano projektas")
     paragraph(document, "Labiausiai pageidaujamos sritys paskirstytos į ketvirčius pagal dažniausiai nurodytą "
-                        "ketvirtį (ne daugiau kaip {{ per_ketvirti }} renginiai per ketvirtį). "
+                        "ketvirtį (ne daugiau kaip {{ per_ketvirti|kiekis('renginys', 'renginiai', 'renginių') }} per "
+                        "ketvirtį). "
                         "Stulpelis „Šiemet“ rodo, kiek tos srities mokymų jau įvyko {{ metai }} m.",
               italic=True, size=9)
     paragraph(document, "{{p planas }}")

@@ -54,7 +54,7 @@ def independent_totals(workspace: Path, error_rows: set[int], year: int) -> dict
     for _, index, row, lib in latest.values():
         if index in error_rows:
             continue
-        users[lib["Savivaldybė"]] += _number(row["Registruoti vartotojai"]) or 0
+        users[lt.municipality(lib["Savivaldybė"])] += _number(row["Registruoti vartotojai"]) or 0
     return users
 
 

@@ -73,7 +73,7 @@ class TerritoryStatistics:
 def users_chart(stats: TerritoryStatistics) -> bytes:
     """Registered users per municipality, last year beside this year (PNG)."""
     together = stats.together()
-    return bar_chart(list(together["savivaldybe"]),
+    return bar_chart([lt.municipality(name) for name in together["savivaldybe"]],
                      {f"{stats.year - 1} m.": list(together["registruoti_vartotojai_pernai"].fillna(0)),
                       f"{stats.year} m.": list(together["registruoti_vartotojai"].fillna(0))},
                      "Registruoti vartotojai pagal savivaldybes", "Vartotojai")
@@ -82,7 +82,7 @@ def users_chart(stats: TerritoryStatistics) -> bytes:
 def libraries_with(stats: TerritoryStatistics, status: str) -> list[str]:
     """"Library (municipality)" for each active library in ``status``, in Lithuanian order."""
     frame = lt.sort_frame(stats.libraries.loc[stats.libraries["busena"] == status], "savivaldybe", "pavadinimas")
-    return [f"{name} ({municipality})" for name, municipality in zip(frame["pavadinimas"], frame["savivaldybe"],
+    return [f"{name} ({lt.municipality(place)})" for name, place in zip(frame["pavadinimas"], frame["savivaldybe"],
                                                                      strict=True)]
 
 

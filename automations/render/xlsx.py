@@ -15,6 +15,7 @@ import math
 import numbers
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -55,6 +56,7 @@ class Column:
     kind: Kind = "text"
     width: float | None = None
     hidden: bool = False  # kept for filters and machines (e.g. a rule code), out of people's sight
+    shown: Callable[[Any], Any] | None = None  # how a value reads (e.g. lt.municipality: "Anykščių r. sav.")
 
 
 @dataclass
@@ -206,6 +208,8 @@ def _write_sheet(book: xlsxwriter.Workbook, formats: Formats, spec: Sheet) -> No
             if column.key in charted and not style and missing(value):
                 continue  # no cell at all: a chart leaves a gap (a month still ahead), never a 0
             kind = spec.cell_kinds.get((position, column.key), column.kind)
+            if column.shown is not None and not missing(value):
+                value = column.shown(value)
             write_cell(sheet, row, col, value, kind, formats.get(kind, style, bold))
             comment = spec.comments.get((position, column.key))
             if comment:
