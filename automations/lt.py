@@ -276,6 +276,7 @@ LECTURER = ("Lektorius", "Lektorė", "Lektoriai", "Lektorės")
 AUTHOR = ("Autorius", "Autorė", "Autoriai", "Autorės")
 PARTICIPANT = ("Dalyvis", "Dalyvė", "Dalyviai", "Dalyvės")
 DIRECTOR = ("Direktorius", "Direktorė", "Direktoriai", "Direktorės")
+AUTHOR_CURATOR = ("Autorius / kuratorius", "Autorė / kuratorė", "Autoriai / kuratoriai", "Autorės / kuratorės")
 ROLES = {"lektorius": LECTURER, "autorius": AUTHOR, "dalyvis": PARTICIPANT, "direktorius": DIRECTOR}
 
 
@@ -288,6 +289,15 @@ def names_in(text: Any) -> list[str]:
     """People listed in one cell: ``Simona Mockutė, Tomas Petrauskas ir Rasa Kairytė`` → three names."""
     parts = re.split(r"\s*(?:,|;|\bir\b)\s*", str(text or ""))
     return [part.strip() for part in parts if part.strip()]
+
+
+_PERSON = re.compile(r"[A-ZĄČĘĖĮŠŲŪŽ][\w.'’-]*(?: [A-ZĄČĘĖĮŠŲŪŽ][\w.'’-]*){1,3}")
+
+
+def people_named(text: Any) -> list[str]:
+    """The people a cell names, or [] when it names something else (an organisation, a group)."""
+    names = names_in(text)
+    return names if names and all(_PERSON.fullmatch(name) for name in names) else []
 
 
 # ------------------------------------------------------------------ places and admission

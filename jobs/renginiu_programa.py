@@ -63,6 +63,12 @@ def admission(row: dict) -> str:
     return lt.admission(kind, row.get("kaina") if _given(row.get("kaina")) else None)
 
 
+def author_role(text: object) -> str:
+    """``Autorė / kuratorė`` agreeing with the people named; an organisation keeps the plain heading."""
+    people = lt.people_named(text) if _given(text) else []
+    return lt.role(people, lt.AUTHOR_CURATOR) if people else lt.AUTHOR_CURATOR[0]
+
+
 def about(row: dict) -> str:
     """``Edukacinis užsiėmimas vaikams``: the kind of event and whom it is for."""
     kind = "renginys" if row["tipas"] == "kita" else row["tipas"]
@@ -87,6 +93,7 @@ def programme_context(events: pd.DataFrame, exhibitions: pd.DataFrame, period: P
     shows = [{"pavadinimas": row["pavadinimas"], "tipas": row["tipas"], "vieta": row["vieta"],
               "datos": lt.date_range(row["nuo"], row["iki"]),
               "autorius": row["autorius"] if _given(row["autorius"]) else "",
+              "autoriaus_vaidmuo": author_role(row["autorius"]),
               "nuoroda": row["nuoroda"] if _given(row["nuoroda"]) else ""}
              for row in open_exhibitions(exhibitions, period).to_dict("records")]
     return {"laikotarpis": period.title, "nuo": period.start, "iki": period.end, "dienos": days, "parodos": shows,

@@ -30,7 +30,7 @@ def build(folder: Path) -> list[Path]:
     heading(document, "Parodos")
     paragraph(document, "{%p for p in parodos %}")
     paragraph(document, "{{ p.pavadinimas }}", bold=True)
-    paragraph(document, "{{ p.datos }}, {{ p.vieta }}.{% if p.autorius %} Autorius / kuratorius: {{ p.autorius }}."
+    paragraph(document, "{{ p.datos }}, {{ p.vieta }}.{% if p.autorius %} {{ p.autoriaus_vaidmuo }}: {{ p.autorius }}."
                         "{% endif %}{% if p.nuoroda %} {{ p.nuoroda }}{% endif %}")
     paragraph(document, "{%p endfor %}")
     paragraph(document, "{%p if not parodos %}")
