@@ -46,7 +46,6 @@ class Institution(_Strict):
     website: str = "www.pavb.lt"
     invoice_issuer: str = ""  # who issues invoices, e.g. "vyr. buhalterė Rasa Petraitienė"; empty = the director
     price_list: str = ""  # the approved price list a rental contract refers to (its order's date and number)
-    statistics_code: str = "PAVB"  # the Library's own `Kodas` in `Bibliotekos`: its row of the yearly form
 
     @property
     def director_name(self) -> str:

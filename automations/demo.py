@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from automations.config import Settings
 from automations.demo_data import REGIONAL_STAFF, ascii_slug, rng_for
+from automations.demo_data.annual import annual_rows
 from automations.demo_data.events import events_rows
 from automations.demo_data.publicity import publicity_rows
 from automations.demo_data.regional import regional_rows
@@ -68,6 +69,7 @@ def demo_rows(seed: int, today: dt.date) -> dict[str, dict[str, list[dict[str, A
         "viesinimas": publicity_rows(rng_for(seed, "viesinimas"), today, events),
     }
     rows.update(regional_rows(rng_for(seed, "regional"), today, libs))
+    annual_rows(rng_for(seed, "annual"), today, rows)
     return rows
 
 

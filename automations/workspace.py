@@ -78,7 +78,6 @@ bank = ""                    # the bank's name
 vat_code = ""                # LT…, needed once a booking charges VAT
 invoice_issuer = ""          # who issues invoices, e.g. "vyr. buhalterė Vardenė Pavardenė" (empty: the director)
 price_list = ""              # the rental price list contracts refer to, after "pagal" (see README)
-statistics_code = "PAVB"     # the Library's own code in teritorijos_statistika / Bibliotekos
 """
 
 

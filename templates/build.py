@@ -106,6 +106,16 @@ def title_block(document: DocumentType, title: str, subtitle: str | None = None)
     paragraph(document, "Parengta {{ siandien|data }}", italic=True, center=True)
 
 
+def approval_block(document: DocumentType, approved: str) -> None:
+    """PATVIRTINTA: the director's order that approved the document (a context dict with ``data`` and ``nr``),
+    or blanks to fill in while it is not approved."""
+    paragraph(document, "PATVIRTINTA", bold=True, right=True)
+    paragraph(document, "{{ istaiga.name }}", size=9, right=True)
+    paragraph(document, "{% if " + approved + " %}direktoriaus {{ " + approved + ".data|data }} įsakymu Nr. {{ "
+                        + approved + ".nr }}{% else %}direktoriaus 20___ m. ______________ d. įsakymu "
+                        "Nr. ______{% endif %}", size=9, right=True)
+
+
 def table_of_contents(document: DocumentType) -> None:
     """A TOC field; rendering writes the headings into it as linked lines (see render/docx_layout.py), and Word
     refreshes it with page numbers when the document is opened (updateFields)."""

@@ -215,8 +215,8 @@ def consolidate(libraries: pd.DataFrame, municipalities: pd.DataFrame, answers: 
     """Everything the regional statistics report shows, for ``year`` and the year before."""
     refs = References(libraries[["kodas", "pavadinimas", "savivaldybe", "tipas", "aktyvi"]])
     accepted = accepted_answers(answers, refs)
-    identity = libraries.loc[libraries["aktyvi"].fillna(True).astype(bool),
-                             ["kodas", "pavadinimas", "savivaldybe", "tipas"]]
+    territorial = libraries["aktyvi"].fillna(True).astype(bool) & libraries["tipas"].isin(LEVEL_TYPES)
+    identity = libraries.loc[territorial, ["kodas", "pavadinimas", "savivaldybe", "tipas"]]  # not the Library
     suspects = suspect_cells(accepted, problems, suspect_rules)
     counted = accepted.merge(identity[["kodas", "savivaldybe", "tipas"]], on="kodas")
     counted["apskritis"] = counted["savivaldybe"].map(MUNICIPALITIES)
