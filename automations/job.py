@@ -23,6 +23,7 @@ from automations.config import Settings
 from automations.domain.figures import Figures, Measured, Phrase, Plain, Shown, shown_text
 from automations.lt import safe_filename
 from automations.render.docx import DocTable, render_docx, template_path
+from automations.render.properties import stamp
 from automations.render.xlsx import Sheet, workbook_bytes
 from automations.validation import WorkbookResult
 from sheets_schema.base import Problem
@@ -66,9 +67,16 @@ class JobContext:
     def institution(self) -> Any:
         return self.settings.institution
 
-    def output(self, subject: str, filename: str, content: bytes | Rendered, year: int | None = None) -> Output:
-        """Place a document under ``<year>/<subject>/``; names from user text are sanitised."""
+    def output(self, subject: str, filename: str, content: bytes | Rendered, year: int | None = None,
+               date: dt.date | None = None) -> Output:
+        """Place a document under ``<year>/<subject>/``; names from user text are sanitised.
+
+        A workbook or Word document made outside :meth:`docx` and :meth:`xlsx` gets the institution as
+        author and ``date`` (default: the report date) in its properties here.
+        """
         path = f"{year or self.year}/{safe_filename(subject)}/{safe_filename(filename)}"
+        if isinstance(content, bytes) and filename.endswith((".xlsx", ".docx")):
+            content = stamp(content, self.institution.name, date or self.today, filename.rsplit(".", 1)[0])
         item = (Output(path, content.content, content.figures) if isinstance(content, Rendered)
                 else Output(path, content))
         self.outputs.append(item)

@@ -249,7 +249,8 @@ def certificates(ctx: JobContext, attended: pd.DataFrame) -> None:
                            date=entry.issued)
         ctx.output(CERTIFICATES, f"{entry.number} {entry.name}.docx", content)
     ctx.output(SUBJECT, f"Pažymėjimų registras {ctx.year}.xlsx",
-               register_workbook(entries, f"Kvalifikacijos tobulinimo pažymėjimų registras, {ctx.year} m."))
+               register_workbook(entries, f"Kvalifikacijos tobulinimo pažymėjimų registras, {ctx.year} m."),
+               date=max((entry.issued for entry in entries if entry.issued), default=None))
 
 
 def produce(ctx: JobContext) -> None:

@@ -291,15 +291,21 @@ def workbook_bytes(sheets: list[Sheet], title: str = "", author: str = DEFAULT_A
 _AXIS = re.compile(r"(<c:(?:cat|val|date)Ax><c:axId val=\"\d+\"/><c:scaling>.*?</c:scaling>)(?!<c:delete)")
 
 
+_VISIBLE = '<c:plotVisOnly val="1"/>'
+
+
 def state_axes(content: bytes) -> bytes:
     """Every chart axis says it is shown (``<c:delete val="0"/>``): the standard's default for an
-    absent element is "deleted", and LibreOffice takes it at its word."""
+    absent element is "deleted", and LibreOffice takes it at its word. Blank cells are gaps, not zeros."""
     source = zipfile.ZipFile(io.BytesIO(content))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename.startswith("xl/charts/chart"):
-                data = _AXIS.sub(r'\1<c:delete val="0"/>', data.decode("utf-8")).encode("utf-8")
+                text = _AXIS.sub(r'\1<c:delete val="0"/>', data.decode("utf-8"))
+                if "<c:dispBlanksAs" not in text:  # absent means "zero" to the standard: say "gap"
+                    text = text.replace(_VISIBLE, _VISIBLE + '<c:dispBlanksAs val="gap"/>')
+                data = text.encode("utf-8")
             target.writestr(info, data)
     return buffer.getvalue()
