@@ -26,6 +26,11 @@ mistake is marked there with a ``# MISTAKE:`` comment. In short:
 * ``viesinimas`` / ``Publikacijos``: engagement larger than reach (error).
 * ``veiklos_planas``: an actual value typed beside an automatic figure (warning).
 
+The annual report's own inputs are demo data too (:mod:`automations.demo_data.annual`): the Library's
+own row of the yearly statistics form, its finances, the report's texts, the plan's approval,
+baselines and reasons for lagging measures. The demo's ``[institution]`` has made-up but
+believable requisites (director, bank account, VAT code), so contracts and invoices are issued.
+
 The demo's ``automations.toml`` also sets up e-mail notifications (made-up addresses, written
 to the outbox folder only): the messages for these mistakes and the missing libraries.
 """
