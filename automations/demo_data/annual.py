@@ -106,12 +106,23 @@ def _number(value: Any) -> float:
         return 0.0
 
 
+def in_submission_order(answers: list[dict[str, Any]], more: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``answers`` with ``more`` slotted in by submission time, as a form's response sheet holds them."""
+    merged = list(answers)
+    for answer in more:
+        stamp = answer["Laiko žymė"]
+        place = next((index for index, row in enumerate(merged)
+                      if isinstance(row["Laiko žymė"], dt.datetime) and row["Laiko žymė"] > stamp), len(merged))
+        merged.insert(place, answer)
+    return merged
+
+
 def annual_rows(rng: random.Random, today: dt.date, rows: dict[str, Rows]) -> None:
     """Add the annual report's inputs to the demo rows (in place)."""
     own = own_library(rng, today)
     territory = rows["teritorijos_statistika"]
     territory["Bibliotekos"] = [*territory["Bibliotekos"], *own["Bibliotekos"]]
-    territory["Formos atsakymai 1"] = [*territory["Formos atsakymai 1"], *own["Formos atsakymai 1"]]
+    territory["Formos atsakymai 1"] = in_submission_order(territory["Formos atsakymai 1"], own["Formos atsakymai 1"])
     plan = rows["veiklos_planas"]
     plan_extras(rng, plan["Priemonės"])
     plan.update({"Finansai": finances(today), "Ataskaitos tekstai": texts(today), "Tvirtinimas": approvals(today)})
