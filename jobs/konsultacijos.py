@@ -103,7 +103,8 @@ def produce(ctx: JobContext) -> None:
     ctx.output(SUBJECT, f"Konsultacijos {ctx.year}.xlsx",
                ctx.xlsx(summary_sheets(ctx.figures, frames, ctx.year), f"Konsultacijos {ctx.year}"))
     ctx.output(SUBJECT, f"Konsultacijų suvestinė {ctx.year}.docx",
-               ctx.docx("konsultacijos", report_context(ctx.figures, frames, ctx.year)))
+               ctx.docx("konsultacijos", report_context(ctx.figures, frames, ctx.year),
+                        title=f"Konsultacijų suvestinė {ctx.year}"))
 
 
 JOB = Job(

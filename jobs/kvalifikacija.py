@@ -268,7 +268,7 @@ def produce(ctx: JobContext) -> None:
     feed = "Mokymų kalendorius.ics"
     ctx.output(SUBJECT, f"Mokymų grafikas {title}.docx", ctx.docx("mokymu_grafikas", {
         "ketvirtis": title, "ateinantys": len(coming), "lentele_ketvirtis": schedule_table(coming),
-        "lentele_metai": schedule_table(whole), "kalendorius": feed}))
+        "lentele_metai": schedule_table(whole), "kalendorius": feed}, title=f"Mokymų grafikas {title}"))
     in_feed = pd.concat([whole, coming]).drop_duplicates("_kodas")
     ctx.output(SUBJECT, feed, calendar_bytes(f"{ctx.institution.short_name} mokymai",
                                              training.calendar_events(in_feed)))
@@ -278,7 +278,8 @@ def produce(ctx: JobContext) -> None:
     ctx.output(SUBJECT, "Mokymų valandos asmenims (riboto naudojimo).xlsx", people_workbook(attended, year))
     book, plan = needs_outputs(year, ctx.frame(WORKBOOK, "Poreikiai"), refs, training.covered(attended))
     ctx.output(SUBJECT, f"Mokymų poreikių analizė {year}.xlsx", book)
-    ctx.output(SUBJECT, f"Mokymų plano projektas {year + 1}.docx", ctx.docx("mokymu_planas", plan))
+    ctx.output(SUBJECT, f"Mokymų plano projektas {year + 1}.docx", ctx.docx(
+        "mokymu_planas", plan, title=f"Mokymų plano projektas {year + 1}"))
     certificates(ctx, certified(attended, ctx.institution, ctx.settings.certificates))
 
 

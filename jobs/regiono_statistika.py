@@ -230,7 +230,8 @@ def produce(ctx: JobContext) -> None:
     ctx.output(SUBJECT, f"Regiono statistika {year}.xlsx",
                ctx.xlsx(statistics_sheets(ctx.figures, stats), f"Regiono statistika {year}"), year)
     ctx.output(SUBJECT, f"Regiono statistikos analizė {year}.docx",
-               ctx.docx("regiono_statistika", analysis_context(ctx.figures, stats), year=year), year)
+               ctx.docx("regiono_statistika", analysis_context(ctx.figures, stats), year=year,
+                        title=f"Regiono statistikos analizė {year}"), year)
 
 
 JOB = Job(

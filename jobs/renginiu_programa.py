@@ -282,7 +282,8 @@ def produce(ctx: JobContext) -> None:
     plan = plan.assign(_event=link_plan(events, plan))
     coming = next_month(ctx.today)
     ctx.output(SUBJECT, f"Renginių programa {coming.tag}.docx",
-               ctx.docx("renginiu_programa", programme_context(events, exhibitions, coming)), coming.start.year)
+               ctx.docx("renginiu_programa", programme_context(events, exhibitions, coming),
+                        title=f"Renginių programa {coming.title}"), coming.start.year)
     calendar, overview = publicity_calendar(events, plan, ctx.today)
     ctx.output(SUBJECT, "Viešinimo kalendorius.xlsx",
                workbook_bytes([calendar, overview, unlinked_plan(plan, ctx.today)], "Viešinimo kalendorius"),
