@@ -35,7 +35,8 @@ class Institution(_Strict):
     name: str = "Panevėžio apskrities Gabrielės Petkevičaitės-Bitės viešoji biblioteka"
     short_name: str = "PAVB"
     address: str = "Respublikos g. 14, LT-35173 Panevėžys"
-    director: str = "Direktorius"
+    director: str = ""  # the director's name, as contracts, certificates and the annual report print it
+    director_basis: str = ""  # what the director acts under, after "veikiantis pagal": "Bibliotekos nuostatus"
     company_code: str = "190262114"
     vat_code: str = ""
     bank_account: str = ""
@@ -43,6 +44,14 @@ class Institution(_Strict):
     email: str = "pavb@pavb.lt"
     phone: str = ""
     website: str = "www.pavb.lt"
+    invoice_issuer: str = ""  # who issues invoices, e.g. "vyr. buhalterė Rasa Petraitienė"; empty = the director
+    price_list: str = ""  # the approved price list a rental contract refers to (its order's date and number)
+
+    @property
+    def director_name(self) -> str:
+        """The director's name, or "" while the setting still holds a title instead of a name."""
+        name = " ".join(self.director.split())
+        return "" if name.casefold() in {"", "direktorius", "direktorė", "direktore"} else name
 
 
 class WorkbookSource(_Strict):
@@ -154,6 +163,13 @@ class PeerSettings(_Strict):
         return value
 
 
+class CertificateSettings(_Strict):
+    """Which trainings get the Library's numbered certificates (see README, `kvalifikacija`)."""
+
+    other_organisers: bool = False  # also for trainings another institution organised (the certificate names it)
+    min_attendance: float = Field(default=0, ge=0, le=100)  # percent of the programme's hours heard to get one
+
+
 class NotifySettings(_Strict):
     """Who is told what by e-mail (``automations notify``); see the README section "E-mail notifications"."""
 
@@ -241,6 +257,7 @@ class Settings(BaseSettings):
     figures: FigureSettings = Field(default_factory=FigureSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
     peers: PeerSettings = Field(default_factory=PeerSettings)
+    certificates: CertificateSettings = Field(default_factory=CertificateSettings)
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
     limits: Limits = Field(default_factory=Limits)
 

@@ -27,6 +27,11 @@ mistake is marked there with a ``# MISTAKE:`` comment. In short:
 * ``viesinimas`` / ``Publikacijos``: engagement larger than reach (error).
 * ``veiklos_planas``: an actual value typed beside an automatic figure (warning).
 
+The annual report's own inputs are demo data too (:mod:`automations.demo_data.annual`): the Library's
+own row of the yearly statistics form, its finances, the report's texts, the plan's approval,
+baselines and reasons for lagging measures. The demo's ``[institution]`` has made-up but
+believable requisites (director, bank account, VAT code), so contracts and invoices are issued.
+
 The demo's ``automations.toml`` also sets up e-mail notifications (made-up addresses, written
 to the outbox folder only): the messages for these mistakes and the missing libraries.
 """
@@ -39,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from automations.config import Settings
 from automations.demo_data import REGIONAL_STAFF, ascii_slug, rng_for
+from automations.demo_data.annual import annual_rows
 from automations.demo_data.events import events_rows
 from automations.demo_data.publicity import publicity_rows
 from automations.demo_data.regional import regional_rows
@@ -47,7 +53,7 @@ from automations.demo_data.territory import libraries, territory_rows
 from automations.demo_data.training import training_rows
 from automations.demo_data.visitors import visitor_rows
 from automations.validation import WorkbookResult
-from automations.workspace import Created, create_workspace
+from automations.workspace import INSTITUTION, Created, create_workspace
 
 if TYPE_CHECKING:
     from automations.notify import NotifyReport
@@ -69,6 +75,7 @@ def demo_rows(seed: int, today: dt.date) -> dict[str, dict[str, list[dict[str, A
         "viesinimas": publicity_rows(rng_for(seed, "viesinimas"), today, events),
     }
     rows.update(regional_rows(rng_for(seed, "regional"), today, libs))
+    annual_rows(rng_for(seed, "annual"), today, rows)
     return rows
 
 
@@ -98,12 +105,24 @@ def demo_peer_settings() -> str:
     )
 
 
+def demo_institution() -> str:
+    """The demo's requisites: believable (made-up) values, so contracts and invoices can be issued."""
+    values = {"director": "Vida Bukauskienė", "director_basis": "Bibliotekos nuostatus",
+              "bank_account": "LT56 7300 0100 0245 6789", "bank": "AB „Swedbank“", "vat_code": "LT902621141",
+              "invoice_issuer": "vyr. buhalterė Rasa Petraitienė", "phone": "+370 45 123 456",
+              "price_list": "Bibliotekos direktoriaus 2025 m. gruodžio 15 d. įsakymu Nr. V-120 patvirtintą Patalpų "
+                            "nuomos paslaugų kainoraštį"}
+    lines = [line for line in INSTITUTION.splitlines() if line.split(" = ")[0].strip() not in values]
+    return "\n".join([*lines, *(f'{key} = "{value}"' for key, value in values.items())]) + "\n"
+
+
 def build_demo(workspace: Path, seed: int = DEFAULT_SEED, today: dt.date | None = None) -> list[Created]:
     """Create a demo workspace in ``workspace`` (existing files are left alone)."""
     if today is None:
         today = dt.date.today()  # the caller's "now" decides the data; pass ``today`` for a reproducible build
     return create_workspace(Path(workspace), demo_rows(seed, today), report_year=today.year,
-                            extra_settings=demo_notify_settings() + demo_peer_settings())
+                            extra_settings=demo_notify_settings() + demo_peer_settings(),
+                            institution=demo_institution())
 
 
 def demo_notifications(settings: Settings, results: dict[str, WorkbookResult], today: dt.date) -> NotifyReport:

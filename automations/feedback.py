@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 import pandas as pd
 import xlsxwriter
 
+from automations import lt
 from automations.backends.base import Feedback
 from automations.render.xlsx import FIXED_CREATED, Column, Formats, Sheet, _write_sheet, kind_of, write_cell
 from automations.tables import RawSheet, normalise_header
@@ -36,7 +38,7 @@ PROBLEM_COLUMNS = [
     Column("column", "Stulpelis", width=28),
     Column("value", "Reikšmė", width=22),
     Column("severity", "Svarba", width=11),
-    Column("rule", "Taisyklė", width=18),
+    Column("rule", "Taisyklė", width=18, hidden=True),  # the rule's code: for filters and machines
     Column("message", "Ką pataisyti", width=100),
 ]
 
@@ -52,8 +54,39 @@ def sorted_problems(problems: list[Problem]) -> list[Problem]:
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     rows = [problem.as_dict() for problem in sorted_problems(problems)]
     frame = pd.DataFrame(rows, columns=[column.key for column in PROBLEM_COLUMNS])
-    frame["value"] = frame["value"].map(lambda v: "" if v is None else str(v))
+    frame["value"] = [shown_value(problem.value, problem.column) for problem in sorted_problems(problems)]
     return frame
+
+
+EMPTY = "(tuščia)"
+_ISO_MOMENT = re.compile(r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(?::\d\d(?:\.\d+)?)?")
+
+
+def shown_value(value: object, column: object = None) -> str:
+    """A problem's value as the person typed it, not as Python holds it: "(tuščia)" for an empty cell,
+    "2026-01-29 12:33", "07:00", "104" for a whole amount, "250,00" in a money column (header with Eur)."""
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return EMPTY
+    if isinstance(value, str):
+        if not value.strip():
+            return EMPTY
+        moment = _ISO_MOMENT.fullmatch(value.strip())  # a date and time as a machine wrote it
+        return f"{moment[1]} {moment[2]}" if moment else value
+    if isinstance(value, bool):
+        return "Taip" if value else "Ne"
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d %H:%M}" if (value.hour, value.minute) != (0, 0) else f"{value:%Y-%m-%d}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    if isinstance(value, int | float | Decimal):
+        if "eur" in str(column or "").casefold():
+            return lt.number(value, 2)
+        whole = Decimal(str(value)).normalize()
+        decimals = max(-whole.as_tuple().exponent, 0)
+        return lt.number(value, min(decimals, 4))
+    return str(value)
 
 
 def summary_line(problems: list[Problem]) -> str:

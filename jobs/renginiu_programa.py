@@ -59,11 +59,15 @@ def _given(value: object) -> bool:
 
 
 def admission(row: dict) -> str:
-    if row.get("iejimas") == "mokamas":
-        return f"bilieto kaina {lt.money(row['kaina'])}" if _given(row.get("kaina")) else "mokamas"
-    if row.get("iejimas") == "registracija":
-        return "nemokamas, būtina registracija"
-    return "nemokamas"
+    """``Įėjimas mokamas, bilieto kaina – 5,00 Eur`` (free when not said otherwise)."""
+    kind = row.get("iejimas") if _given(row.get("iejimas")) else "nemokamas"
+    return lt.admission(kind, row.get("kaina") if _given(row.get("kaina")) else None)
+
+
+def author_role(text: object) -> str:
+    """``Autorė / kuratorė`` agreeing with the people named; an organisation keeps the plain heading."""
+    people = lt.people_named(text) if _given(text) else []
+    return lt.role(people, lt.AUTHOR_CURATOR) if people else lt.AUTHOR_CURATOR[0]
 
 
 def about(row: dict) -> str:
@@ -90,6 +94,7 @@ def programme_context(events: pd.DataFrame, exhibitions: pd.DataFrame, period: P
     shows = [{"pavadinimas": row["pavadinimas"], "tipas": row["tipas"], "vieta": row["vieta"],
               "datos": lt.date_range(row["nuo"], row["iki"]),
               "autorius": row["autorius"] if _given(row["autorius"]) else "",
+              "autoriaus_vaidmuo": author_role(row["autorius"]),
               "nuoroda": public_link(row["nuoroda"])}
              for row in open_exhibitions(exhibitions, period).to_dict("records")]
     return {"laikotarpis": period.title, "nuo": period.start, "iki": period.end, "dienos": days, "parodos": shows,
@@ -201,7 +206,7 @@ def public_events(events: pd.DataFrame, since: dt.date, place_suffix: str = "") 
         start = dt.datetime.combine(row["data"], row["pradzia"])
         end = dt.datetime.combine(row["data"], row["pabaiga"]) if isinstance(row["pabaiga"], dt.time) else None
         place = row["vieta"] if row["forma"] == "nuotolinis" or not place_suffix else f"{row['vieta']}, {place_suffix}"
-        text = [f"{about(row)}.", f"Įėjimas {admission(row.to_dict())}."]
+        text = [f"{about(row)}.", f"{admission(row.to_dict())}."]
         if FORMS.get(row["forma"]):
             text.append(f"Renginys vyks {FORMS[row['forma']]}.")
         items.append(CalendarEvent(keys[index], start, end, row["pavadinimas"], place, " ".join(text),
@@ -281,7 +286,8 @@ def produce(ctx: JobContext) -> None:
     plan = plan.assign(_event=link_plan(events, plan))
     coming = next_month(ctx.today)
     ctx.output(SUBJECT, f"Renginių programa {coming.tag}.docx",
-               ctx.docx("renginiu_programa", programme_context(events, exhibitions, coming)), coming.start.year)
+               ctx.docx("renginiu_programa", programme_context(events, exhibitions, coming),
+                        title=f"Renginių programa {coming.title}"), coming.start.year)
     calendar, overview = publicity_calendar(events, plan, ctx.today)
     ctx.output(SUBJECT, "Viešinimo kalendorius.xlsx",
                workbook_bytes([calendar, overview, unlinked_plan(plan, ctx.today)], "Viešinimo kalendorius"),

@@ -44,7 +44,7 @@ class Mokymai(SheetModel):
     ) = Field(alias="Forma")
     budas: Format = Field(alias="Būdas")
     organizatorius: Text | None = Field(None, alias="Organizatorius")
-    lektorius: Text | None = Field(None, alias="Lektorius")
+    lektorius: Text | None = Field(None, alias="Lektorius", description="Vardas ir pavardė (keli – per kablelį).")
     kompetenciju_sritis: choice(*COMPETENCE_AREAS) = Field(alias="Kompetencijų sritis")
     data_nuo: Date = Field(alias="Data nuo")
     data_iki: Date | None = Field(None, alias="Data iki", description="Kelių dienų mokymams – paskutinė diena.")
@@ -55,6 +55,9 @@ class Mokymai(SheetModel):
     tiksline_grupe: Text | None = Field(None, alias="Tikslinė grupė")
     vietu_skaicius: Count | None = Field(None, alias="Vietų skaičius", description="Kiek dalyvių galima priimti.")
     pazymejimas: YesNo | None = Field(None, alias="Pažymėjimas", description="Taip – dalyviams išduodami pažymėjimai.")
+    lektoriaus_lytis: choice("moteris", "vyras") | None = Field(
+        None, alias="Lektoriaus lytis",
+        description="Tik jei iš vardo neaišku: lemia žodį „Lektorė“ ar „Lektorius“ pažymėjime ir kalendoriuje.")
 
     def checks(self) -> Iterator[RowIssue]:
         if not CODE_RE.fullmatch(self.kodas):

@@ -56,7 +56,7 @@ def test_programme_has_planned_and_held_events_of_the_month_only():
     assert titles == ["Koncertas „Vasaros serenados“", "Paskaita „Ilgas ruduo“"]
     assert context["dienos"][0]["data"] == "2026 m. gruodžio 1 d., antradienis"
     concert = context["dienos"][0]["renginiai"][0]
-    assert concert["iejimas"] == "bilieto kaina 5,00 Eur"
+    assert concert["iejimas"] == "Įėjimas mokamas, bilieto kaina – 5,00 Eur"
     assert concert["apie"] == "Koncertas suaugusiesiems"
     assert [p["pavadinimas"] for p in context["parodos"]] == ["Paroda „Sena fotografija“"]
     assert context["parodos"][0]["datos"] == "2026 m. lapkričio 10 d. – gruodžio 5 d."

@@ -12,13 +12,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from automations.domain import consultations, events, projects, publicity, rentals, territory, training, visitors
+from automations.domain import (
+    consultations,
+    events,
+    finances,
+    library,
+    projects,
+    publicity,
+    rentals,
+    territory,
+    training,
+    visitors,
+)
 from automations.domain.figures import Figure, Figures, Measured
 from automations.domain.rows import Results
 from sheets_schema.types import text_key
 from sheets_schema.veiklos_planas import AUTO_FIGURES
 
-SUBJECTS = (events, visitors, rentals, training, consultations, projects, publicity, territory)
+SUBJECTS = (events, visitors, rentals, training, consultations, projects, publicity, territory, library, finances)
 WORKBOOKS = ("teritorijos_statistika", "renginiai", "nuoma", "lankytojai", "kvalifikacija", "konsultacijos",
              "projektai", "viesinimas")
 SUSPECT_RULES = ("santykis", "metinis_pokytis")  # warnings that say "this number is probably mistyped"
