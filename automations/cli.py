@@ -1,31 +1,29 @@
 """The ``automations`` command: jobs, init, demo, validate, run, schedule, notify.
 
-Exit codes: 0 success; 1 validation errors or a failed job; 2 unusable settings or arguments.
+Exit codes: 0 success; 1 validation errors or a failed job; 2 unusable settings, arguments or output folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from automations import __version__
-from automations.config import ConfigError, Settings, load_settings, today
-from automations.feedback import feedback_path, summary_line
-from automations.runner import RunReport, configure_logging, run_jobs, validate_with_figures
-from automations.validation import WorkbookResult
-from jobs import all_jobs
-from sheets_schema import WORKBOOK_NAMES
-from sheets_schema.base import Severity
+from automations.errors import OutputUnavailable
 
-if TYPE_CHECKING:  # the notification package loads only for the commands that use it
+if TYPE_CHECKING:  # what a command needs loads with the command, so `--help` and `jobs` start fast
+    from automations.config import Settings
     from automations.notify.service import NotifyReport
+    from automations.runner import RunReport
+    from automations.validation import WorkbookResult
 
 SHOWN_PROBLEMS = 5
 SHOWN_DOCUMENTS = 8
@@ -58,10 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("job", nargs="*", help="job names (see `automations jobs`)")
     run.add_argument("--all", action="store_true", help="run every job")
     run.add_argument("--year", type=int, help="the year to report on (default: report_year or this year)")
+    run.add_argument("--force", action="store_true",
+                     help="run even the jobs whose inputs, program, templates, settings and date are unchanged")
     sched = commands.add_parser("schedule", help="run jobs at their scheduled times (long-running)",
                                 parents=[common])
     sched.add_argument("--crontab", action="store_true", help="print the equivalent crontab lines and exit")
-    commands.add_parser("auth", help="sign in to Google as a person (OAuth) and keep the token", parents=[common])
+    auth = commands.add_parser("auth", help="sign in to Google as a person (OAuth) and keep the token",
+                               parents=[common])
+    auth.add_argument("--check", action="store_true",
+                      help="check credentials, scopes, APIs, the output folder and every configured id; no sign-in")
     figures = commands.add_parser("figures", help="list every figure the documents show, with its definition",
                                   parents=[common])
     figures.add_argument("--markdown", action="store_true", help="as the Markdown table of the README")
@@ -73,8 +76,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.today:
-        os.environ["AUTOMATIONS_TODAY"] = args.today.isoformat()
+    with _pretend_today(args.today):
+        return _dispatch(args)
+
+
+@contextlib.contextmanager
+def _pretend_today(day: dt.date | None) -> Iterator[None]:
+    """``--today`` for this command only: the environment is given back as it was (tests call main())."""
+    before = os.environ.get("AUTOMATIONS_TODAY")
+    if day is not None:
+        os.environ["AUTOMATIONS_TODAY"] = day.isoformat()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("AUTOMATIONS_TODAY", None)
+        else:
+            os.environ["AUTOMATIONS_TODAY"] = before
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from automations.config import ConfigError, load_settings
+    from automations.logs import configure_logging
+
     handler = COMMANDS[args.command]
     try:
         if args.command in {"init", "demo"}:
@@ -83,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.workspace)
         configure_logging(settings, args.verbose)
         return handler(args, settings)
-    except ConfigError as error:
+    except (ConfigError, OutputUnavailable) as error:
         print(error, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -95,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
     from automations.scheduler import notify_times
+    from jobs import all_jobs
 
     for job in all_jobs().values():
         times = ", ".join(settings.schedule.times_for(job.name))
@@ -126,7 +151,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from automations.config import load_settings, today
     from automations.demo import build_demo
+    from automations.logs import configure_logging
+    from automations.runner import run_jobs
+    from jobs import all_jobs
 
     for item in build_demo(args.workspace, seed=args.seed, today=today()):
         if not item.created:
@@ -142,6 +171,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _print_demo_notifications(settings: Settings, report: RunReport) -> None:
     """The demo's e-mail messages go to the outbox folder only; a problem there never fails the demo."""
+    from automations.config import today
     from automations.demo import demo_notifications
 
     try:
@@ -156,6 +186,9 @@ def _print_demo_notifications(settings: Settings, report: RunReport) -> None:
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from automations.backends import make_backend
+    from automations.config import today
+    from automations.runner import validate_with_figures
+    from sheets_schema import WORKBOOK_NAMES
 
     results, _ = validate_with_figures(settings, make_backend(settings), list(WORKBOOK_NAMES), today())
     if args.json:
@@ -168,6 +201,9 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from automations.runner import run_jobs
+    from jobs import all_jobs
+
     jobs = all_jobs()
     if args.all == bool(args.job):
         print("name the jobs to run, or --all (see `automations jobs`)", file=sys.stderr)
@@ -177,13 +213,14 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"unknown job: {', '.join(unknown)}; known: {', '.join(jobs)}", file=sys.stderr)
         return 2
     chosen = list(jobs.values()) if args.all else [jobs[name] for name in args.job]
-    report = run_jobs(settings, chosen, year=args.year)
+    report = run_jobs(settings, chosen, year=args.year, force=args.force)
     _print_report(report, settings)
     return 0 if report.ok else 1
 
 
 def cmd_schedule(args: argparse.Namespace, settings: Settings) -> int:
     from automations.scheduler import SchedulerBusy, crontab_lines, serve
+    from jobs import all_jobs
 
     if args.crontab:
         print("\n".join(crontab_lines(settings, all_jobs())))
@@ -199,6 +236,9 @@ def cmd_schedule(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _print_workbook(result: WorkbookResult) -> None:
+    from automations.feedback import feedback_path, summary_line
+    from sheets_schema.base import Severity
+
     counts = result.counts()
     status = "OK" if not result.problems else summary_line(result.problems)
     print(f"{result.spec.name} ({result.spec.title}): {status}")
@@ -215,7 +255,10 @@ def _print_report(report: RunReport, settings: Settings) -> None:
         _print_workbook(result)
     print()
     for run in report.jobs:
-        if run.ok:
+        if run.skipped:
+            print(f"{run.job}: unchanged since its last run (inputs, program, templates, settings, date); "
+                  "nothing to do (--force runs it anyway)")
+        elif run.ok:
             written = sum(1 for item in run.published if item.written)
             print(f"{run.job}: ok, {len(run.published)} documents ({written} new or changed) in {run.seconds:.1f} s")
             for item in run.published[:SHOWN_DOCUMENTS]:
@@ -224,12 +267,18 @@ def _print_report(report: RunReport, settings: Settings) -> None:
                 print(f"    … and {len(run.published) - SHOWN_DOCUMENTS} more beside them")
         else:
             print(f"{run.job}: FAILED: {run.error} (details in {settings.state_path / 'automations.log'})")
+    if report.activity:
+        print(report.activity)
 
 
 def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
     from automations.backends.base import BackendError
     from automations.backends.google_auth import run_oauth_flow
 
+    if args.check:
+        from automations.backends.google_doctor import check_and_print
+
+        return check_and_print(settings)
     try:
         token = run_oauth_flow(settings)
     except BackendError as error:

@@ -35,7 +35,8 @@ class Institution(_Strict):
     name: str = "Panevėžio apskrities Gabrielės Petkevičaitės-Bitės viešoji biblioteka"
     short_name: str = "PAVB"
     address: str = "Respublikos g. 14, LT-35173 Panevėžys"
-    director: str = "Direktorius"
+    director: str = ""  # the director's name, as contracts, certificates and the annual report print it
+    director_basis: str = ""  # what the director acts under, after "veikiantis pagal": "Bibliotekos nuostatus"
     company_code: str = "190262114"
     vat_code: str = ""
     bank_account: str = ""
@@ -43,6 +44,14 @@ class Institution(_Strict):
     email: str = "pavb@pavb.lt"
     phone: str = ""
     website: str = "www.pavb.lt"
+    invoice_issuer: str = ""  # who issues invoices, e.g. "vyr. buhalterė Rasa Petraitienė"; empty = the director
+    price_list: str = ""  # the approved price list a rental contract refers to (its order's date and number)
+
+    @property
+    def director_name(self) -> str:
+        """The director's name, or "" while the setting still holds a title instead of a name."""
+        name = " ".join(self.director.split())
+        return "" if name.casefold() in {"", "direktorius", "direktorė", "direktore"} else name
 
 
 class WorkbookSource(_Strict):
@@ -58,6 +67,8 @@ class WorkbookSource(_Strict):
 class Schedule(_Strict):
     default: list[str] = Field(default_factory=lambda: ["02:00"])
     jobs: dict[str, list[str]] = Field(default_factory=dict)
+    # a job (or the reading of the inputs) running longer is reported failed and the others go on; 0: no limit
+    max_job_minutes: float = Field(default=60.0, ge=0, le=24 * 60)
 
     @field_validator("default", "jobs", mode="before")
     @classmethod
@@ -94,6 +105,12 @@ class GoogleSettings(_Strict):
     drive_folder_id: str | None = None  # outputs go under this folder (best on a Shared Drive)
     convert_to_google_formats: bool = False
     max_retries: int = Field(default=6, ge=0, le=12)
+    connect_timeout_seconds: float = Field(default=15.0, gt=0, le=300)  # every request: no call waits for ever
+    read_timeout_seconds: float = Field(default=120.0, gt=0, le=3600)
+    max_retry_after_seconds: float = Field(default=120.0, ge=0, le=3600)  # Retry-After honoured up to this
+    sheets_reads_per_minute: int = Field(default=50, ge=0, le=10000)  # paced below Google's 60; 0: no pacing
+    sheets_writes_per_minute: int = Field(default=50, ge=0, le=10000)
+    feedback_marks_per_rule: int = Field(default=100, ge=1, le=10000)  # marked cells per rule and tab
 
 
 _MONTH_DAY_RE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
@@ -122,6 +139,35 @@ class FigureSettings(_Strict):
     def deadline(self) -> tuple[int, int]:
         month, day = (int(part) for part in self.statistics_deadline.split("-"))
         return month, day
+
+
+PEER_KINDS = ("SVB", "mokyklos biblioteka", "savivaldybė")  # what a library profile is compared within
+
+
+class PeerSettings(_Strict):
+    """How library profiles choose peers (see README, "Library profiles")."""
+
+    # a kind split into size bands: each number is where the next band starts (libraries by registered users,
+    # municipalities by inhabitants); a kind not named here is one group
+    size_bands: dict[str, list[int]] = Field(default_factory=dict)
+    fall_percent: float = Field(default=10.0, gt=0, le=100)  # a fall larger than this is worth a look
+
+    @field_validator("size_bands")
+    @classmethod
+    def _bands(cls, value: dict[str, list[int]]) -> dict[str, list[int]]:
+        for kind, limits in value.items():
+            if kind not in PEER_KINDS:
+                raise ValueError(f"'{kind}' is not a kind of peer group; use one of {', '.join(PEER_KINDS)}")
+            if not limits or any(limit <= 0 for limit in limits) or limits != sorted(set(limits)):
+                raise ValueError(f"the bands of '{kind}' must be increasing positive numbers, e.g. [400, 600]")
+        return value
+
+
+class CertificateSettings(_Strict):
+    """Which trainings get the Library's numbered certificates (see README, `kvalifikacija`)."""
+
+    other_organisers: bool = False  # also for trainings another institution organised (the certificate names it)
+    min_attendance: float = Field(default=0, ge=0, le=100)  # percent of the programme's hours heard to get one
 
 
 class NotifySettings(_Strict):
@@ -181,6 +227,21 @@ class SmtpSettings(_Strict):
     envelope_from: str | None = None  # bounce address; default the From address
 
 
+class Limits(_Strict):
+    """Bounds on what inputs may hold, so one odd file cannot exhaust memory or slip a typo through."""
+
+    max_rows: int = Field(default=200_000, ge=100, le=1_048_576)  # rows read from one sheet or CSV
+    max_columns: int = Field(default=100, ge=30, le=16_384)  # columns read (memory ≈ rows × columns × 40 bytes)
+    years: tuple[int, int] = (1990, 2100)  # dates outside are typing mistakes (2026 in a date cell = 1905-07-18)
+
+    @field_validator("years")
+    @classmethod
+    def _ordered(cls, value: tuple[int, int]) -> tuple[int, int]:
+        if not 1900 <= value[0] <= value[1] <= 9999:
+            raise ValueError("expected [first, last] years with 1900 ≤ first ≤ last ≤ 9999")
+        return value
+
+
 class Settings(BaseSettings):
     """Everything a workspace can set; unknown keys are refused so typos do not pass silently."""
 
@@ -196,7 +257,10 @@ class Settings(BaseSettings):
     google: GoogleSettings = Field(default_factory=GoogleSettings)
     figures: FigureSettings = Field(default_factory=FigureSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
+    peers: PeerSettings = Field(default_factory=PeerSettings)
+    certificates: CertificateSettings = Field(default_factory=CertificateSettings)
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
+    limits: Limits = Field(default_factory=Limits)
 
     workspace: Path = Field(default=Path("."), exclude=True)
 

@@ -7,7 +7,8 @@ clock or the global random generator: each workbook draws from its own ``random.
 derived from the seed. The generators live in :mod:`automations.demo_data`; each deliberate
 mistake is marked there with a ``# MISTAKE:`` comment. In short:
 
-* ``teritorijos_statistika`` / ``Formos atsakymai 1``: loans typed 10× too large (ratio and
+* ``teritorijos_statistika`` / ``Formos atsakymai 1`` (five years of answers, so library profiles have
+  a trend; the mistakes are all in the last year): loans typed 10× too large (ratio and
   ±30 % warnings), children > registered users (error), a resubmitted form (the earlier answer
   superseded), a library name not in ``Bibliotekos`` (error); in ``Bibliotekos`` one library's
   e-mail address lacks its domain ending (warning); valid on purpose: ``12 345`` as text,
@@ -35,6 +36,11 @@ mistake is marked there with a ``# MISTAKE:`` comment. In short:
   candidate nominated twice (merged, a note), two candidates tied for first place, one juror who
   has not scored a category.
 
+The annual report's own inputs are demo data too (:mod:`automations.demo_data.annual`): the Library's
+own row of the yearly statistics form, its finances, the report's texts, the plan's approval,
+baselines and reasons for lagging measures. The demo's ``[institution]`` has made-up but
+believable requisites (director, bank account, VAT code), so contracts and invoices are issued.
+
 The demo's ``automations.toml`` also sets up e-mail notifications (made-up addresses, written
 to the outbox folder only): the messages for these mistakes and the missing libraries.
 """
@@ -47,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from automations.config import Settings
 from automations.demo_data import REGIONAL_STAFF, ascii_slug, rng_for
+from automations.demo_data.annual import annual_rows
 from automations.demo_data.awards import award_rows
 from automations.demo_data.commissions import commission_rows
 from automations.demo_data.events import events_rows
@@ -58,7 +65,7 @@ from automations.demo_data.territory import libraries, territory_rows
 from automations.demo_data.training import training_rows
 from automations.demo_data.visitors import visitor_rows
 from automations.validation import WorkbookResult
-from automations.workspace import Created, create_workspace
+from automations.workspace import INSTITUTION, Created, create_workspace
 
 if TYPE_CHECKING:
     from automations.notify import NotifyReport
@@ -80,6 +87,7 @@ def demo_rows(seed: int, today: dt.date) -> dict[str, dict[str, list[dict[str, A
         "viesinimas": publicity_rows(rng_for(seed, "viesinimas"), today, events),
     }
     rows.update(regional_rows(rng_for(seed, "regional"), today, libs))
+    annual_rows(rng_for(seed, "annual"), today, rows)
     rows["apklausos"] = survey_rows(rng_for(seed, "apklausos"), today, libs)
     rows["komisijos"] = commission_rows(rng_for(seed, "komisijos"), today, libs)
     rows["apdovanojimai"] = award_rows(rng_for(seed, "apdovanojimai"), today, libs)
@@ -103,12 +111,33 @@ def demo_notify_settings() -> str:
     )
 
 
+def demo_peer_settings() -> str:
+    """The demo's ``[peers]`` section: school libraries compared within two size bands (see README, "Library
+    profiles")."""
+    return (
+        "\n[peers]                       # library profiles: who is compared with whom\n"
+        'size_bands = { "mokyklos biblioteka" = [500] }   # school libraries: under 500 users, 500 and more\n'
+    )
+
+
+def demo_institution() -> str:
+    """The demo's requisites: believable (made-up) values, so contracts and invoices can be issued."""
+    values = {"director": "Vida Bukauskienė", "director_basis": "Bibliotekos nuostatus",
+              "bank_account": "LT56 7300 0100 0245 6789", "bank": "AB „Swedbank“", "vat_code": "LT902621141",
+              "invoice_issuer": "vyr. buhalterė Rasa Petraitienė", "phone": "+370 45 123 456",
+              "price_list": "Bibliotekos direktoriaus 2025 m. gruodžio 15 d. įsakymu Nr. V-120 patvirtintą Patalpų "
+                            "nuomos paslaugų kainoraštį"}
+    lines = [line for line in INSTITUTION.splitlines() if line.split(" = ")[0].strip() not in values]
+    return "\n".join([*lines, *(f'{key} = "{value}"' for key, value in values.items())]) + "\n"
+
+
 def build_demo(workspace: Path, seed: int = DEFAULT_SEED, today: dt.date | None = None) -> list[Created]:
     """Create a demo workspace in ``workspace`` (existing files are left alone)."""
     if today is None:
         today = dt.date.today()  # the caller's "now" decides the data; pass ``today`` for a reproducible build
     return create_workspace(Path(workspace), demo_rows(seed, today), report_year=today.year,
-                            extra_settings=demo_notify_settings())
+                            extra_settings=demo_notify_settings() + demo_peer_settings(),
+                            institution=demo_institution())
 
 
 def demo_notifications(settings: Settings, results: dict[str, WorkbookResult], today: dt.date) -> NotifyReport:

@@ -17,11 +17,14 @@ from typing import Any
 
 import pandas as pd
 
+from automations import lt
 from automations.backends.base import Backend
 from automations.config import Settings
 from automations.domain.figures import Figures, Measured, Phrase, Plain, Shown, shown_text
+from automations.fingerprint import document_fingerprint
 from automations.lt import safe_filename
 from automations.render.docx import DocTable, render_docx, template_path
+from automations.render.properties import stamp
 from automations.render.xlsx import Sheet, workbook_bytes
 from automations.validation import WorkbookResult
 from sheets_schema.base import Problem
@@ -30,17 +33,29 @@ from sheets_schema.types import given
 
 @dataclass(frozen=True)
 class Rendered:
-    """A document's bytes and the figures it prints."""
+    """A document, the figures it prints, and (for Word documents) what it is rendered from.
 
-    content: bytes
+    Rendering waits until the document is placed: one whose fingerprint equals the one its path
+    had last time, and whose published copy is still that, is not rendered again.
+    """
+
+    make: Callable[[], bytes]
     figures: tuple[Shown, ...] = ()
+    fingerprint: str | None = None
+
+    @property
+    def content(self) -> bytes:
+        """The document's bytes, rendered now."""
+        return self.make()
 
 
 @dataclass(frozen=True)
 class Output:
     path: str  # relative to the output folder: ``<year>/<subject>/<file>``
-    content: bytes
+    content: bytes | None  # None: unchanged since the last run, kept as published (``kept`` is its digest)
     figures: tuple[Shown, ...] = ()
+    fingerprint: str | None = None
+    kept: str | None = None
 
 
 @dataclass
@@ -53,6 +68,8 @@ class JobContext:
     figures: Figures
     year_given: bool = False  # --year was passed explicitly
     outputs: list[Output] = field(default_factory=list)
+    basis: str = ""  # the program and templates every document is rendered with (see automations.fingerprint)
+    previous: dict[str, dict[str, Any]] = field(default_factory=dict)  # last run's outputs by path
 
     def frame(self, workbook: str, tab: str) -> pd.DataFrame:
         """The rows of a tab that passed validation (python field names, plus ``_row``)."""
@@ -65,36 +82,83 @@ class JobContext:
     def institution(self) -> Any:
         return self.settings.institution
 
-    def output(self, subject: str, filename: str, content: bytes | Rendered, year: int | None = None) -> Output:
-        """Place a document under ``<year>/<subject>/``; names from user text are sanitised."""
+    def output(self, subject: str, filename: str, content: bytes | Rendered, year: int | None = None,
+               date: dt.date | None = None) -> Output:
+        """Place a document under ``<year>/<subject>/``; names from user text are sanitised.
+
+        A workbook or Word document made outside :meth:`docx` and :meth:`xlsx` gets the institution as
+        author and ``date`` (default: the report date) in its properties here. A Word document
+        rendered from exactly what it was rendered from last time, and still published as it was,
+        is kept as it is instead of being rendered again.
+        """
         path = f"{year or self.year}/{safe_filename(subject)}/{safe_filename(filename)}"
-        item = (Output(path, content.content, content.figures) if isinstance(content, Rendered)
-                else Output(path, content))
+        if isinstance(content, bytes) and filename.endswith((".xlsx", ".docx")):
+            content = stamp(content, self.institution.name, date or self.today, filename.rsplit(".", 1)[0])
+        if not isinstance(content, Rendered):
+            item = Output(path, content)
+        elif self._unchanged(path, content.fingerprint):
+            item = Output(path, None, content.figures, content.fingerprint, self.previous[path]["sha256"])
+        else:
+            item = Output(path, content.make(), content.figures, content.fingerprint)
         self.outputs.append(item)
         return item
+
+    def _unchanged(self, path: str, fingerprint: str | None) -> bool:
+        before = self.previous.get(path)
+        return (fingerprint is not None and before is not None and before.get("fingerprint") == fingerprint
+                and self.backend.still_published(path, before["sha256"]))
 
     def figure(self, figure_id: str, year: int | None = None) -> Measured:
         return self.figures.get(figure_id, year or self.year)
 
-    def docx(self, template: str, context: dict[str, Any], year: int | None = None) -> Rendered:
+    def docx(self, template: str, context: dict[str, Any], year: int | None = None, *, title: str | None = None,
+             date: dt.date | None = None, properties: dict[str, Any] | None = None) -> Rendered:
         """Render a template, with the institution and today's date always available; figures become text.
 
         ``year`` is the year the document reports on (default: the run's), so a figure from another
-        year says which year its data are from.
+        year says which year its data are from. ``title`` and ``date`` go into the document's
+        properties with the institution as author: ``date`` is the day the document speaks for
+        (a contract's application, a certificate's issue, an approved plan's approval) and defaults
+        to the report date, so the same inputs on the same day give the same bytes; ``properties``
+        add to them (a certificate its register entry).
         """
         workspace_templates = self.settings.workspace / self.settings.templates_dir
-        base = {"istaiga": self.institution.model_dump(), "siandien": self.today, "metai": year or self.year}
+        base = {"istaiga": self.institution_context(), "siandien": self.today, "metai": year or self.year}
         shown: list[Shown] = []
         prepared = _reveal({**base, **context}, shown, year or self.year)
-        return Rendered(render_docx(template_path(template, workspace_templates), prepared), tuple(shown))
+        stamped = {**self.document_properties(title or template.replace("_", " ").capitalize(), date),
+                   **(properties or {})}
+        path = template_path(template, workspace_templates)
+        return Rendered(lambda: render_docx(path, prepared, stamped), tuple(shown),
+                        document_fingerprint(self.basis, template, prepared, stamped) if self.basis else None)
 
-    def xlsx(self, sheets: list[Sheet], title: str) -> Rendered:
+    def xlsx(self, sheets: list[Sheet], title: str, date: dt.date | None = None) -> Rendered:
         """A workbook; the cells its sheets say show figures are checked against them and recorded."""
         shown = [_shown(measured, shown_text(measured)) for sheet in sheets for measured in _checked(sheet).values()]
-        return Rendered(workbook_bytes(sheets, title=title), tuple(shown))
+        content = workbook_bytes(sheets, title=title, author=self.institution.name,
+                                 created=dt.datetime.combine(date or self.today, dt.time()))
+        return Rendered(lambda: content, tuple(shown))
+
+    def document_properties(self, title: str, date: dt.date | None = None) -> dict[str, Any]:
+        """Core properties of a document: the institution as author, its title, the day it speaks for."""
+        day = date or self.today
+        return {"author": self.institution.name, "last_modified_by": self.institution.short_name, "title": title,
+                "created": day, "modified": day, "language": "lt-LT"}
+
+    def institution_context(self) -> dict[str, Any]:
+        """The institution's settings as templates use them, with the director's title agreeing in gender."""
+        values = self.institution.model_dump()
+        values["director"] = self.institution.director_name  # never the bare title where a name belongs
+        values["director_title"] = (lt.role([values["director"]], lt.DIRECTOR) if values["director"]
+                                    else "Direktorius")
+        return values
 
     def fetch(self, path: str) -> bytes | None:
         return self.backend.fetch(path)
+
+    def listing(self, folder: str) -> list[str] | None:
+        """Published outputs in ``<year>/<folder>`` (relative paths), or None when the backend cannot list."""
+        return self.backend.list_outputs(f"{self.year}/{safe_filename(folder)}")
 
 
 @dataclass(frozen=True)

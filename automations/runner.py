@@ -1,8 +1,10 @@
 """Run jobs the same way everywhere: validate once, give feedback, produce, publish, record.
 
 A failing job is logged with its traceback in the workspace log and reported in one line;
-the other jobs still run. Each job's run leaves a manifest (inputs with content hashes,
-problem counts, outputs with hashes and whether they were written).
+the other jobs still run. Reading the inputs, and then each job, is bounded by
+``schedule.max_job_minutes``: a step that takes longer is reported failed and the run goes
+on. Each job's run leaves a manifest (inputs with content hashes, problem counts, outputs
+with hashes and whether they were written).
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ import logging
 import time
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from automations import __version__
+from automations import __version__, deadline
 from automations.backends import make_backend
 from automations.backends.base import Backend, BackendError, Feedback, Published
 from automations.config import Settings, today
@@ -25,7 +26,9 @@ from automations.domain.commissions import overdue_problems
 from automations.domain.figures import Figures
 from automations.domain.plan import typed_value_problems
 from automations.domain.registry import WORKBOOKS, figures_for
-from automations.job import Job, JobContext
+from automations.fingerprint import basis as run_basis
+from automations.fingerprint import job_fingerprint
+from automations.job import Job, JobContext, Output
 from automations.validation import WorkbookResult, validate_all
 
 log = logging.getLogger("automations")
@@ -38,6 +41,8 @@ class JobRun:
     seconds: float
     published: list[Published] = field(default_factory=list)
     error: str = ""
+    sent: list[Output] = field(default_factory=list)  # the documents behind ``published``, in order
+    skipped: bool = False  # nothing it depends on changed since its last successful run: nothing done
 
 
 @dataclass
@@ -45,6 +50,7 @@ class RunReport:
     results: dict[str, WorkbookResult]
     feedback: list[Published]
     jobs: list[JobRun]
+    activity: str = ""  # what the run cost the backend (requests, waits), when it says
 
     @property
     def ok(self) -> bool:
@@ -74,7 +80,7 @@ def write_feedback(backend: Backend, results: dict[str, WorkbookResult]) -> list
 def validate_with_figures(settings: Settings, backend: Backend, names: list[str],
                           on_date: dt.date) -> tuple[dict[str, WorkbookResult], Figures]:
     """Validate the workbooks, then check what needs the figures (typed plan values against computed ones)."""
-    results = validate_all(backend, names)
+    results = validate_all(backend, names, settings.limits)
     figures = figures_for(results, on_date, settings.figures.suspect_rules, settings.figures.deadline())
     commissions = results.get("komisijos")
     if commissions is not None:  # overdue decisions are overdue as of the run's date, which validation does not know
@@ -91,22 +97,91 @@ def run_jobs(
     year: int | None = None,
     backend: Backend | None = None,
     on_date: dt.date | None = None,
+    force: bool = False,
 ) -> RunReport:
-    """Validate what the jobs need, write feedback, then run each job in isolation."""
+    """Validate what the jobs need, write feedback, then run each job in isolation.
+
+    A job whose inputs, program, templates, settings and report date are all as at its last
+    successful run is skipped (unless ``force``): nothing is read for it and nothing written.
+    """
     backend = backend or make_backend(settings)
+    backend.preflight()  # OutputUnavailable before anything is read or written
     on_date = on_date or today()
-    needed = sorted({name for job in jobs for name in job.workbooks})
-    results, figures = validate_with_figures(settings, backend, needed, on_date)
-    feedback = write_feedback(backend, results)
-    runs = [_run_one(settings, backend, job, results, figures, year, on_date) for job in jobs]
-    return RunReport(results, feedback, runs)
+    limit = settings.schedule.max_job_minutes * 60
+    fingerprints = {job.name: _fingerprint(settings, backend, job, on_date, year) for job in jobs}
+    previous = {job.name: _last_manifest(settings, job.name) for job in jobs}
+    skipped = set() if force else {job.name for job in jobs
+                                   if _unchanged(backend, fingerprints[job.name], previous[job.name])}
+    active = [job for job in jobs if job.name not in skipped]
+    if not active:
+        return RunReport({}, [], [JobRun(job.name, True, 0.0, skipped=True) for job in jobs], backend.activity() or "")
+    needed = sorted({name for job in active for name in job.workbooks})
+
+    def check_inputs() -> tuple[dict[str, WorkbookResult], Figures, list[Published]]:
+        results, figures = validate_with_figures(settings, backend, needed, on_date)
+        return results, figures, write_feedback(backend, results)
+
+    try:
+        results, figures, feedback = deadline.run_with_limit(check_inputs, limit, "reading the inputs")
+    except deadline.TimeLimitExceeded as error:
+        log.error("run stopped: %s", error)
+        return RunReport({}, [], [JobRun(job.name, False, limit, error=str(error)) for job in jobs],
+                         backend.activity() or "")
+    basis = run_basis(settings)
+    runs = [JobRun(job.name, True, 0.0, skipped=True) if job.name in skipped else
+            _run_one(settings, backend, job, results, figures, year, on_date, limit,
+                     Fingerprints(fingerprints[job.name], basis, previous[job.name])) for job in jobs]
+    report = RunReport(results, feedback, runs, backend.activity() or "")
+    if report.activity:
+        log.info(report.activity)
+    return report
+
+
+def _produce(job: Job, context: JobContext, backend: Backend, run: JobRun) -> None:
+    job.produce(context)
+    failed = _publish_each(job, backend, context.outputs, run)
+    if failed:
+        run.ok, run.error = False, f"{len(failed)} of {len(context.outputs)} documents not written: {failed[0]}"
+        log.error("job %s: %s", job.name, "; ".join(failed))
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """What a job's run is compared with: its own fingerprint, the run's basis, its last manifest."""
+
+    job: str | None = None
+    basis: str = ""
+    previous: dict[str, Any] | None = None
+
+
+def _fingerprint(settings: Settings, backend: Backend, job: Job, on_date: dt.date, year: int | None) -> str | None:
+    sources = {name: backend.source_fingerprint(name) for name in job.workbooks}
+    if any(source is None for source in sources.values()):
+        return None  # only reading the inputs would tell
+    return job_fingerprint(settings, job.name, sources, on_date, year)  # type: ignore[arg-type]
+
+
+def _last_manifest(settings: Settings, job: str) -> dict[str, Any] | None:
+    try:
+        return json.loads((settings.state_path / "runs" / f"{job}.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _unchanged(backend: Backend, fingerprint: str | None, manifest: dict[str, Any] | None) -> bool:
+    """The last run succeeded from exactly these inputs, and everything it published is still there as it was."""
+    if fingerprint is None or not manifest or not manifest.get("ok") or manifest.get("fingerprint") != fingerprint:
+        return False
+    return all(backend.still_published(item["path"], item["sha256"]) for item in manifest.get("outputs", []))
 
 
 def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, WorkbookResult], figures: Figures,
-             year: int | None, on_date: dt.date) -> JobRun:
+             year: int | None, on_date: dt.date, limit: float | None = None,
+             prints: Fingerprints = Fingerprints()) -> JobRun:
     started = time.perf_counter()
+    kept = {item["path"]: item for item in (prints.previous or {}).get("outputs", []) if item.get("fingerprint")}
     context = JobContext(settings, backend, year or settings.year(on_date), on_date, results, figures,
-                         year is not None)
+                         year is not None, basis=prints.basis, previous=kept)
     run = JobRun(job.name, ok=True, seconds=0.0)
     missing = [f"{name}: {results[name].unreadable}" for name in job.workbooks if results[name].unreadable]
     if missing:  # never replace good reports with empty ones because an input could not be read
@@ -114,9 +189,7 @@ def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, 
         log.error("job %s not run: %s", job.name, run.error)
         return run
     try:
-        job.produce(context)
-        for output in context.outputs:
-            run.published.append(backend.publish(output.path, output.content))
+        deadline.run_with_limit(lambda: _produce(job, context, backend, run), limit, f"job {job.name}")
     except BackendError as error:
         run.ok, run.error = False, str(error)
         log.error("job %s failed: %s", job.name, error)
@@ -125,8 +198,24 @@ def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, 
         run.error = f"{type(error).__name__}: {error}"
         log.error("job %s failed: %s\n%s", job.name, run.error, traceback.format_exc())
     run.seconds = time.perf_counter() - started
-    _write_manifest(settings, job, context, run, results)
+    _write_manifest(settings, job, context, run, results, prints)
     return run
+
+
+def _publish_each(job: Job, backend: Backend, outputs: list[Output], run: JobRun) -> list[str]:
+    """Publish every document; one that cannot be written never keeps the others back."""
+    failed = []
+    for output in outputs:
+        deadline.check(f"job {job.name}")  # a job given up on publishes nothing late
+        try:
+            if output.content is None:  # rendered from what it was last time and still published: kept
+                run.published.append(Published(output.path, backend.location(output.path), False))
+            else:
+                run.published.append(backend.publish(output.path, output.content))
+            run.sent.append(output)
+        except BackendError as error:
+            failed.append(str(error))
+    return failed
 
 
 def _input_hash(result: WorkbookResult) -> str:
@@ -139,9 +228,10 @@ def _input_hash(result: WorkbookResult) -> str:
 
 
 def _write_manifest(settings: Settings, job: Job, context: JobContext, run: JobRun,
-                    results: dict[str, WorkbookResult]) -> None:
+                    results: dict[str, WorkbookResult], prints: Fingerprints) -> None:
     manifest: dict[str, Any] = {
         "job": job.name,
+        "fingerprint": prints.job,
         "finished": dt.datetime.now().isoformat(timespec="seconds"),
         "seconds": round(run.seconds, 3),
         "ok": run.ok,
@@ -156,9 +246,9 @@ def _write_manifest(settings: Settings, job: Job, context: JobContext, run: JobR
         },
         "outputs": [
             {"path": item.path, "location": item.location, "written": item.written,
-             "sha256": hashlib.sha256(output.content).hexdigest(),
-             "figures": [shown.as_dict() for shown in output.figures]}
-            for item, output in zip(run.published, context.outputs, strict=False)
+             "sha256": output.kept or hashlib.sha256(output.content or b"").hexdigest(),
+             "fingerprint": output.fingerprint, "figures": [shown.as_dict() for shown in output.figures]}
+            for item, output in zip(run.published, run.sent, strict=True)
         ],
     }
     folder = settings.state_path / "runs"
@@ -167,17 +257,3 @@ def _write_manifest(settings: Settings, job: Job, context: JobContext, run: JobR
         (folder / f"{job.name}.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), "utf-8")
     except OSError as error:
         log.warning("manifest for %s not written: %s", job.name, error)
-
-
-def configure_logging(settings: Settings | None, verbose: bool = False) -> None:
-    """Console for people, and a log file in the workspace for the nightly runs nobody watches."""
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
-    if settings is not None:
-        try:
-            settings.state_path.mkdir(parents=True, exist_ok=True)
-            handlers.append(logging.FileHandler(Path(settings.state_path) / "automations.log", encoding="utf-8"))
-        except OSError:
-            pass
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=handlers, force=True,
-                        format="%(asctime)s %(levelname)s %(message)s")
-    handlers[0].setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -1,8 +1,11 @@
 """The nightly scheduler: run jobs at the times in ``automations.toml``, unattended.
 
 Jobs due at the same time run together (inputs validated once), and the e-mail
-notifications follow them (``notify.times``, by default the jobs' default times). A failing job is logged
-and the others still run; a failing run never stops the scheduler. A lock file in the
+notifications follow them (``notify.times``, by default the jobs' default times). A failing
+job is logged and the others still run; a failing run never stops the scheduler, and a job
+that runs longer than ``schedule.max_job_minutes`` is reported failed while the run goes on
+(see :mod:`automations.runner`), so one stalled connection cannot hold the workspace for
+ever. A lock file in the
 workspace keeps a second scheduler off the same workspace. Times are the machine's local
 time; sites that prefer cron get the equivalent crontab lines from :func:`crontab_lines`.
 """
@@ -20,8 +23,8 @@ import schedule
 from filelock import FileLock, Timeout
 
 from automations.config import Settings
+from automations.errors import OutputUnavailable
 from automations.job import Job
-from automations.runner import run_jobs
 
 log = logging.getLogger("automations")
 
@@ -43,7 +46,12 @@ def run_group(settings: Settings, jobs: list[Job]) -> bool:
     names = ", ".join(job.name for job in jobs)
     log.warning("scheduled run started: %s", names)
     try:
+        from automations.runner import run_jobs  # the run machinery loads when a run is due
+
         report = run_jobs(settings, jobs)
+    except OutputUnavailable as error:
+        log.error("scheduled run of %s not started: %s", names, error)
+        return False
     except Exception:
         log.exception("scheduled run of %s failed", names)
         return False
@@ -51,6 +59,8 @@ def run_group(settings: Settings, jobs: list[Job]) -> bool:
         level = logging.WARNING if run.ok else logging.ERROR
         log.log(level, "job %s: %s in %.1f s, %d outputs (%d written)", run.job, "ok" if run.ok else run.error,
                 run.seconds, len(run.published), sum(1 for item in run.published if item.written))
+    if report.activity:
+        log.warning("%s", report.activity)
     return report.ok
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from automations.textclean import clean_text
 from sheets_schema.base import Problem, Severity, SheetModel, make_problem
 from sheets_schema.types import is_blank
 
@@ -40,7 +41,8 @@ class SheetLayout:
 
 
 def normalise_header(text: Any) -> str:
-    return re.sub(r"\s+", " ", str(text)).strip().casefold() if text is not None else ""
+    """Headers compared as people see them: spacing, case and invisible characters do not matter."""
+    return re.sub(r"\s+", " ", clean_text(str(text))).strip().casefold() if text is not None else ""
 
 
 def locate_columns(sheet: RawSheet, model: type[SheetModel], workbook: str) -> SheetLayout:
@@ -82,29 +84,46 @@ def header_cells(sheet: RawSheet, model: type[SheetModel]) -> list[Any]:
     return list(sheet.cells[locate_columns(sheet, model, "").header_index])
 
 
-def data_rows(sheet: RawSheet, layout: SheetLayout, workbook: str) -> tuple[list[tuple[int, list[Any]]], list[Problem]]:
-    """The rows below the header that hold data, with their sheet row numbers.
+def sheet_body(sheet: RawSheet, layout: SheetLayout) -> list[list[Any]]:
+    """The rows below the header, each reaching the last located column.
 
-    Blank rows are skipped silently; a typed totals row is left out with a note, so it is
-    never summed a second time.
+    Short rows, as CSV files and Google leave them, are padded with None, so callers index
+    every located column freely.
     """
-    rows: list[tuple[int, list[Any]]] = []
+    body = sheet.cells[layout.header_index + 1:]
+    width = max(layout.columns.values(), default=-1) + 1
+    if body and width and min(map(len, body)) < width:
+        body = [row if len(row) >= width else [*row, *[None] * (width - len(row))] for row in body]
+    return body
+
+
+def totals_rows(sheet: RawSheet, layout: SheetLayout, body: list[list[Any]], indexes: list[int],
+                workbook: str) -> tuple[set[int], list[Problem]]:
+    """Which body rows (of ``indexes``) are a typed "Iš viso" row, with a note for each.
+
+    Such a row is left out, so it is never summed a second time. Only rows whose first cell
+    is empty or a totals word can be one; the others are passed over without a look.
+    """
+    if not indexes:
+        return set(), []
+    firsts = {value for value in set(map(_first_cell, body)) if value is None or value == ""
+              or (value.__class__ is str and _TOTALS_RE.fullmatch(value))}
+    found: set[int] = set()
     notes: list[Problem] = []
-    positions = list(layout.columns.values())
-    for index in range(layout.header_index + 1, len(sheet.cells)):
-        row = sheet.cells[index]
-        width = len(row)
-        if not any(p < width and not is_blank(row[p]) for p in positions):
-            continue
+    for index in [index for index in indexes if _first_cell(body[index]) in firsts]:
+        row = body[index]
         if _is_totals_row(row):
+            found.add(index)
             notes.append(make_problem(
-                workbook, sheet.title, index + 1, None, _first_text(row), "sumos_eilute",
+                workbook, sheet.title, layout.header_index + 2 + index, None, _first_text(row), "sumos_eilute",
                 "eilutė „Iš viso“ atpažinta kaip sumų eilutė ir neskaičiuojama (sumas apskaičiuojame patys)",
                 Severity.NOTE,
             ))
-            continue
-        rows.append((index + 1, row))
-    return rows, notes
+    return found, notes
+
+
+def _first_cell(row: list[Any]) -> Any:
+    return row[0] if row else None
 
 
 def _first_text(row: list[Any]) -> Any:

@@ -8,21 +8,31 @@ like a superseded form answer) are kept out of the frames jobs receive; every fi
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
 import pandas as pd
-from pydantic import TypeAdapter, ValidationError
 
 from automations.backends.base import Backend, BackendError, InputError
-from automations.tables import RawSheet, SheetLayout, data_rows, header_cells, locate_columns, normalise_header
+from automations.column_parse import construct, parse_columns
+from automations.config import Limits
+from automations.tables import (
+    RawSheet,
+    SheetLayout,
+    header_cells,
+    locate_columns,
+    normalise_header,
+    sheet_body,
+    totals_rows,
+)
 from sheets_schema import REFERENCE_WORKBOOK, workbook
 from sheets_schema.base import Problem, Severity, SheetModel, header, make_problem
 from sheets_schema.references import References
 from sheets_schema.spec import RuleContext, WorkbookSpec
+from sheets_schema.types import plausible_years
 
 
 @dataclass
@@ -63,13 +73,7 @@ def empty_frame(model: type[SheetModel]) -> pd.DataFrame:
     return pd.DataFrame(columns=[*model.model_fields, "_row"])
 
 
-@cache
-def _field_adapter(model: type[SheetModel], name: str) -> TypeAdapter:
-    info = model.model_fields[name]
-    return TypeAdapter(info.rebuild_annotation() if hasattr(info, "rebuild_annotation") else info.annotation)
-
-
-def _error_detail(error: dict[str, Any], model: type[SheetModel], name: str) -> tuple[str, str]:
+def _error_detail(error: dict[str, Any]) -> tuple[str, str]:
     """A pydantic error as (rule id, Lithuanian detail)."""
     kind = error["type"]
     if kind == "missing":
@@ -82,53 +86,49 @@ def _error_detail(error: dict[str, Any], model: type[SheetModel], name: str) -> 
 def validate_rows(
     workbook_name: str, model: type[SheetModel], sheet: RawSheet, layout: SheetLayout
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Parse every data row; the frame holds all non-blank rows with ``_valid`` telling which passed."""
-    rows, problems = data_rows(sheet, layout, workbook_name)
-    records: list[dict[str, Any]] = []
-    columns = list(layout.columns.items())
+    """Parse every data row; the frame holds all non-blank rows with ``_valid`` telling which passed.
+
+    Cells are parsed column by column (:mod:`automations.column_parse`); the row's own
+    ``checks`` run on the rows that parsed. Problems come in row order, as they always have.
+    """
+    body = sheet_body(sheet, layout)
+    columns = parse_columns(model, body, layout.columns)
+    filled = [index for index, value in enumerate(columns.filled) if value]
+    totals, problems = totals_rows(sheet, layout, body, filled, workbook_name)
+    kept = [index for index in filled if index not in totals] if totals else filled
+    parsed = columns.select(kept, [layout.header_index + 2 + index for index in kept])
+    rows = parsed.rows
     tab = sheet.title
     explanation = model.explanation_field
-    for row_number, cells in rows:
-        width = len(cells)
-        # the non-blank cells (None, NaN and only-spaces are blank); a comprehension: this is the hot loop
-        values = {name: value for name, pos in columns
-                  if pos < width and (value := cells[pos]) is not None and value == value
-                  and (value.__class__ is not str or value.strip())}
-        try:
-            instance = model.model_validate(values)
-        except ValidationError as error:
-            records.append(_partial_record(model, values, row_number))
-            for detail in error.errors(include_url=False):
-                name = str(detail["loc"][0]) if detail["loc"] else None
-                rule, text = _error_detail(detail, model, name or "")
-                column = header(model, name) if name in model.model_fields else None
-                problems.append(make_problem(workbook_name, tab, row_number, column, values.get(name), rule, text))
+    has_checks = model.checks is not SheetModel.checks
+    valid = [index not in parsed.errors for index in range(len(rows))]
+    records = parsed.records() if has_checks else [None] * len(rows)
+    for index, (row_number, record) in enumerate(zip(parsed.rows, records, strict=True)):
+        errors = parsed.errors.get(index)
+        if errors is not None:
+            for detail in errors:
+                name = str(detail["loc"][0])
+                rule, text = _error_detail(detail)
+                problems.append(make_problem(workbook_name, tab, row_number, header(model, name),
+                                             parsed.cell(name, index), rule, text))
             continue
-        record = dict(instance.__dict__)
-        record["_row"], record["_valid"] = row_number, True
+        if record is None:
+            continue
         explained = explanation is not None and record.get(explanation)
-        for issue in instance.checks():
+        for issue in construct(model, record).checks():
             if issue.severity is Severity.WARNING and explained:
                 continue
             if issue.severity is Severity.ERROR:
-                record["_valid"] = False
+                valid[index] = False
             problems.append(make_problem(
                 workbook_name, tab, row_number, header(model, issue.field), record.get(issue.field),
                 issue.rule, issue.message, issue.severity,
             ))
-        records.append(record)
-    frame = pd.DataFrame.from_records(records, columns=[*model.model_fields, "_row", "_valid"])
+    names = [*model.model_fields, "_row", "_valid"]
+    if not rows:
+        return pd.DataFrame.from_records([], columns=names), problems
+    frame = pd.DataFrame({**parsed.values, "_row": parsed.rows, "_valid": valid}, columns=names)
     return frame, problems
-
-
-def _partial_record(model: type[SheetModel], values: dict[str, Any], row_number: int) -> dict[str, Any]:
-    """What can be read of a failed row, so rules (e.g. latest submission) still see it."""
-    record: dict[str, Any] = dict.fromkeys(model.model_fields)
-    for name, value in values.items():
-        with contextlib.suppress(ValidationError):
-            record[name] = _field_adapter(model, name).validate_python(value)
-    record["_row"], record["_valid"] = row_number, False
-    return record
 
 
 def validate_workbook(spec: WorkbookSpec, backend: Backend, refs: References | None = None) -> WorkbookResult:
@@ -253,13 +253,29 @@ def load_references(result: WorkbookResult) -> References:
     return References(libraries[["kodas", "pavadinimas", "savivaldybe", "tipas", "aktyvi"]].copy())
 
 
-def validate_all(backend: Backend, names: Sequence[str]) -> dict[str, WorkbookResult]:
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading and validating allocate millions of small containers over sheets already in memory;
+    the cyclic collector would walk every row list again on each of its passes (half the time
+    on 100 000 rows) while finding nothing to free. It runs again, once, afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def validate_all(backend: Backend, names: Sequence[str], limits: Limits | None = None) -> dict[str, WorkbookResult]:
     """Validate the named workbooks; the reference workbook first, since others point to it."""
     ordered = [REFERENCE_WORKBOOK, *[name for name in names if name != REFERENCE_WORKBOOK]]
     results: dict[str, WorkbookResult] = {}
     refs = References()
-    for name in ordered:
-        results[name] = validate_workbook(workbook(name), backend, refs)
-        if name == REFERENCE_WORKBOOK:
-            refs = load_references(results[name])
+    with plausible_years(*(limits or Limits()).years), _collector_paused():
+        backend.prefetch({name: [model.tab for model in workbook(name).tabs] for name in ordered})
+        for name in ordered:
+            results[name] = validate_workbook(workbook(name), backend, refs)
+            if name == REFERENCE_WORKBOOK:
+                refs = load_references(results[name])
     return {name: results[name] for name in ordered if name in names or name == REFERENCE_WORKBOOK}

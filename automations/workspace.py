@@ -35,14 +35,7 @@ backend = "local"            # "local" (this folder) or "google" (Sheets, Forms 
 templates_dir = "sablonai"   # your edited copies of the Word templates
 
 [institution]
-name = "Panevėžio apskrities Gabrielės Petkevičaitės-Bitės viešoji biblioteka"
-short_name = "PAVB"
-address = "Respublikos g. 14, LT-35173 Panevėžys"
-director = "Direktorius"
-company_code = "190262114"
-email = "pavb@pavb.lt"
-website = "www.pavb.lt"
-
+{institution}
 [schedule]
 default = ["02:00"]          # when `automations schedule` runs every job
 # [schedule.jobs]
@@ -67,6 +60,24 @@ default = ["02:00"]          # when `automations schedule` runs every job
 # [workbooks.teritorijos_statistika]
 # file = "teritorijos_statistika.xlsx"
 # tab_files = {{ "Formos atsakymai 1" = "atsakymai.csv" }}
+"""
+
+# The institution as contracts, invoices, certificates and reports print it. Contracts and invoices are
+# not issued until the director, the basis of authority and the bank account are set.
+INSTITUTION = """\
+name = "Panevėžio apskrities Gabrielės Petkevičaitės-Bitės viešoji biblioteka"
+short_name = "PAVB"
+address = "Respublikos g. 14, LT-35173 Panevėžys"
+company_code = "190262114"
+email = "pavb@pavb.lt"
+website = "www.pavb.lt"
+director = ""                # the director's name, e.g. "Vardenė Pavardenė"
+director_basis = ""          # after "veikiantis pagal": "Bibliotekos nuostatus"
+bank_account = ""            # IBAN for rental payments: LT00 0000 0000 0000 0000
+bank = ""                    # the bank's name
+vat_code = ""                # LT…, needed once a booking charges VAT
+invoice_issuer = ""          # who issues invoices, e.g. "vyr. buhalterė Vardenė Pavardenė" (empty: the director)
+price_list = ""              # the rental price list contracts refer to, after "pagal" (see README)
 """
 
 
@@ -142,21 +153,24 @@ def _write_row(sheet: Any, formats: Formats, row: int, columns: list[ColumnSpec]
         write_cell(sheet, row, col, value, kind, formats.get(kind))
 
 
-def write_settings(workspace: Path, report_year: int | None = None, extra: str = "") -> Created:
+def write_settings(workspace: Path, report_year: int | None = None, extra: str = "",
+                   institution: str = INSTITUTION) -> Created:
     path = workspace / CONFIG_NAME
     if path.exists():
         return Created(path, False)
     year_line = f"report_year = {report_year}         # the year reports are for; empty = this year\n" \
         if report_year else ""
-    atomic_write(path, (SETTINGS_TEMPLATE.format(report_year=year_line) + extra).encode("utf-8"))
+    atomic_write(path, (SETTINGS_TEMPLATE.format(report_year=year_line, institution=institution) + extra)
+                 .encode("utf-8"))
     return Created(path, True)
 
 
 def create_workspace(workspace: Path, rows: Mapping[str, Mapping[str, list]] | None = None,
-                     report_year: int | None = None, extra_settings: str = "") -> list[Created]:
+                     report_year: int | None = None, extra_settings: str = "",
+                     institution: str = INSTITUTION) -> list[Created]:
     """Settings, one input workbook per workbook spec, and editable template copies; skip existing."""
     workspace.mkdir(parents=True, exist_ok=True)
-    created = [write_settings(workspace, report_year, extra_settings)]
+    created = [write_settings(workspace, report_year, extra_settings, institution)]
     for name, spec in workbooks().items():
         path = workspace / f"{name}.xlsx"
         if path.exists():

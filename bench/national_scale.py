@@ -29,6 +29,8 @@ from sheets_schema import references
 EXTRA = {f"Savivaldybė {index:02d}": ("Panevėžio", "Utenos")[index % 2] for index in range(13, 61)}
 references.MUNICIPALITIES.update(EXTRA)
 
+from synthetic import events_sheet  # noqa: E402
+
 from automations.backends.base import Backend, Feedback, InputError, Published  # noqa: E402
 from automations.config import Settings  # noqa: E402
 from automations.job import JobContext  # noqa: E402
@@ -36,11 +38,6 @@ from automations.tables import RawSheet  # noqa: E402
 from automations.validation import validate_all, validate_workbook  # noqa: E402
 from jobs.regiono_statistika import JOB as STATISTICS_JOB  # noqa: E402
 from sheets_schema import workbook  # noqa: E402
-
-TYPES = ["paskaita", "knygos pristatymas", "edukacinis užsiėmimas", "koncertas", "susitikimas su autoriumi"]
-AUDIENCES = ["vaikai", "jaunimas", "suaugusieji", "senjorai", "visi"]
-TOPICS = ["Knygų naktis", "Skaitymo iššūkis", "Kraštotyros popietė", "Poezijos vakaras", "Kino klubas",
-          "Skaitmeninio raštingumo dirbtuvės", "Susitikimas su rašytoju", "Edukacija vaikams", "Protmūšis"]
 
 
 class MemoryBackend(Backend):
@@ -65,27 +62,6 @@ class MemoryBackend(Backend):
 
     def write_feedback(self, feedback: Feedback) -> Published | None:
         return None
-
-
-def events_sheet(count: int, rng: random.Random) -> RawSheet:
-    model = workbook("renginiai").tab("Renginiai")
-    headers = model.headers()
-    rows = [headers]
-    start = dt.date(2026, 1, 1)
-    for index in range(count):
-        day = start + dt.timedelta(days=rng.randrange(365))
-        hour = rng.randrange(9, 19)
-        held = day < dt.date(2026, 11, 22)
-        values = {
-            "Data": day.isoformat() if index % 3 else day, "Pradžia": f"{hour}:00", "Pabaiga": f"{hour + 2}:00",
-            "Pavadinimas": f"{rng.choice(TOPICS)}: {rng.choice(TOPICS).lower()} ({index})",
-            "Tipas": rng.choice(TYPES), "Forma": "kontaktinis",
-            "Vieta": f"Biblioteka {index % 600}", "Organizatorius": "Komunikacijos skyrius",
-            "Tikslinė grupė": rng.choice(AUDIENCES), "Dalyviai": str(rng.randrange(10, 120)) if held else None,
-            "Įėjimas": "nemokamas", "Būsena": "įvyko" if held else "planuojamas",
-        }
-        rows.append([values.get(header) for header in headers])
-    return RawSheet("Renginiai", rows)
 
 
 def statistics_sheets(years: int, rng: random.Random) -> dict[str, RawSheet]:

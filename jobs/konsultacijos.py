@@ -7,6 +7,7 @@ and stays out of every count until fixed.
 
 from __future__ import annotations
 
+from automations import lt
 from automations.domain.documents import doc_table, figure_sheet
 from automations.domain.figures import Figures, Phrase, Table
 from automations.job import Job, JobContext
@@ -49,7 +50,8 @@ def summary_sheets(figures: Figures, frames: dict[str, Table], year: int) -> lis
                             "konsultuota; metodinė išvyka – diena, kai konsultuota vietoje bibliotekoje."])]
     for sheet, fields, headers in GROUPINGS:
         table = frames[sheet]
-        label = [Column(field, header, width=46 if field == "pavadinimas" else 26)
+        label = [Column(field, header, width=46 if field == "pavadinimas" else 26,
+                        shown=lt.municipality if field == "savivaldybe" else None)
                  for field, header in zip(fields, headers, strict=True)]
         sheets.append(Sheet(sheet, table.frame, [*label, *VALUE_COLUMNS],
                             title=f"Konsultacijos: {headers[0].lower()}, {period.title}",
@@ -60,13 +62,14 @@ def summary_sheets(figures: Figures, frames: dict[str, Table], year: int) -> lis
                         charts=[Chart("column", "Konsultacijos pagal mėnesius", "menuo", ["konsultacijos"])]))
     sheets.append(Sheet("Be konsultacijų", figures.rows("konsultacijos.be_konsultaciju", year), [
         Column("kodas", "Kodas", width=14), Column("pavadinimas", "Biblioteka", width=50),
-        Column("savivaldybe", "Savivaldybė", width=22), Column("tipas", "Tipas", width=20)],
+        Column("savivaldybe", "Savivaldybė", width=22, shown=lt.municipality), Column("tipas", "Tipas", width=20)],
         title=f"Teritorijos bibliotekos, {period.title} negavusios konsultacijų"))
     return sheets
 
 
 def consultation_table(table: Table, headers: list[str], fields: list[str]) -> DocTable:
-    spec = [*((field, header, "text") for field, header in zip(fields, headers, strict=True)),
+    spec = [*((field, header, "municipality" if field == "savivaldybe" else "text")
+              for field, header in zip(fields, headers, strict=True)),
             ("konsultacijos", "Konsultacijos", "int"), ("minutes", "Trukmė, min", "int")]
     return doc_table(table, spec, bold_last=True)
 
@@ -91,7 +94,7 @@ def report_context(figures: Figures, frames: dict[str, Table], year: int) -> dic
         "menesiai": consultation_table(frames["Mėnesiai"], ["Mėnuo"], ["menuo"]),
         "grafikas": DocImage(bar_chart(list(months["menuo"]), {"Konsultacijos": list(months["konsultacijos"])},
                                        f"Konsultacijos pagal mėnesius, {year} m.", "Konsultacijos"), 150),
-        "be_konsultaciju": [f"{r.pavadinimas} ({r.savivaldybe})" for r in missing.itertuples()],
+        "be_konsultaciju": [f"{r.pavadinimas} ({lt.municipality(r.savivaldybe)})" for r in missing.itertuples()],
     }
 
 
@@ -100,7 +103,8 @@ def produce(ctx: JobContext) -> None:
     ctx.output(SUBJECT, f"Konsultacijos {ctx.year}.xlsx",
                ctx.xlsx(summary_sheets(ctx.figures, frames, ctx.year), f"Konsultacijos {ctx.year}"))
     ctx.output(SUBJECT, f"Konsultacijų suvestinė {ctx.year}.docx",
-               ctx.docx("konsultacijos", report_context(ctx.figures, frames, ctx.year)))
+               ctx.docx("konsultacijos", report_context(ctx.figures, frames, ctx.year),
+                        title=f"Konsultacijų suvestinė {ctx.year}"))
 
 
 JOB = Job(

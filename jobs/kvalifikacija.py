@@ -9,21 +9,34 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 import pandas as pd
 
 from automations import lt
+from automations.config import CertificateSettings
 from automations.domain import training
 from automations.domain.documents import figure_sheet
 from automations.domain.figures import Figures
 from automations.domain.rows import references
 from automations.job import Job, JobContext
-from automations.register import Entry, RegisterError, assign_numbers, issued, read_register, register_workbook
+from automations.register import (
+    Entry,
+    RegisterError,
+    assign_numbers,
+    certificate_properties,
+    entry_key,
+    issued,
+    read_register,
+    recover,
+    register_workbook,
+)
 from automations.render.charts import bar_chart
 from automations.render.docx import DocImage, DocTable
 from automations.render.ics import calendar_bytes
 from automations.render.xlsx import Column, Sheet, workbook_bytes
 from sheets_schema.references import References
+from sheets_schema.types import text_key
 
 log = logging.getLogger("automations")
 WORKBOOK = "kvalifikacija"
@@ -42,6 +55,7 @@ SCHEDULE_COLUMNS = [
     Column("tiksline_grupe", "Tikslinė grupė", width=26),
     Column("vietu_skaicius", "Vietų", "int", 8), Column("registruota", "Užsiregistravo", "int", 10),
     Column("liko_vietu", "Liko vietų", "int", 9)]
+MUNICIPALITY = Column("savivaldybe", "Savivaldybė", width=24, shown=lt.municipality)
 HOURS_FIGURES = ("mokymai.ivyke", "mokymai.asmenys", "mokymai.dalyvavimai", "mokymai.valandos")
 HOURS_COLUMNS = [Column("dalyviai", "Dalyvavimai", "int", 12), Column("asmenys", "Apmokyti asmenys", "int", 12),
                  Column("valandos", "Akad. val.", "dec1", 11)]
@@ -71,19 +85,64 @@ def certificate_entries(attended: pd.DataFrame, today: dt.date) -> list[Entry]:
     """This run's certificates, in the order new numbers are given: by training date, code, name."""
     granted = attended.loc[attended["pazymejimas"].map(lambda v: training.given(v) and bool(v))
                            & attended["pabaigos_data"].map(lambda day: day <= today)]
-    granted = granted.assign(_name=granted["vardas_pavarde"].map(lt.sort_key))
+    granted = granted.assign(_name=granted["vardas_pavarde"].map(lt.person_key))  # surname first
     granted = granted.sort_values(["pabaigos_data", "kodas", "_name"])
     return [Entry("", r.kodas, r.vardas_pavarde, r.bibliotekos_pavadinimas, r.pabaigos_data)
             for r in granted.itertuples()]
 
 
 def certificate_context(entry: Entry, course: dict) -> dict:
+    """What a certificate says: who, which training (organiser, place, dates), the hours heard of the programme."""
+    lecturer = course["lektorius"] if training.given(course["lektorius"]) else ""
     return {"numeris": entry.number, "vardas": entry.name, "biblioteka": entry.library,
             "forma_vietininkas": LOCATIVE.get(course["forma"], "renginyje"), "pavadinimas": course["pavadinimas"],
             "datos": lt.date_range(course["data_nuo"], course["pabaigos_data"]),
-            "vieta": course["vieta"] if training.given(course["vieta"]) else "",
-            "valandos": training.hours_text(course["valandos"]), "sritis": course["kompetenciju_sritis"],
-            "lektorius": course["lektorius"] if training.given(course["lektorius"]) else "", "isduota": entry.issued}
+            "vieta": place_text(course["budas"], course["vieta"]),
+            "valandos": heard_text(course["valandos"], course["trukme"]),
+            "sritis": course["kompetenciju_sritis"], "lektorius": lecturer,
+            "lektorius_vaidmuo": training.lecturer_role(course) if lecturer else "",
+            "organizatorius": course["organizatorius"] if training.given(course.get("organizatorius")) else "",
+            "isduota": entry.issued}
+
+
+def place_text(mode: str, place: object) -> str:
+    """``nuotoliniu būdu (Zoom)``, ``PAVB Konferencijų salė ir nuotoliniu būdu`` or the place itself."""
+    where = str(place).strip() if training.given(place) else ""
+    if mode == "nuotolinis":
+        return f"nuotoliniu būdu ({where})" if where else "nuotoliniu būdu"
+    if mode == "mišrus":
+        return f"{where} ir nuotoliniu būdu" if where else "kontaktiniu ir nuotoliniu būdu"
+    return where
+
+
+def heard_text(heard: object, programme: object) -> str:
+    """``išklausė 8 akad. val. programą`` or ``išklausė 3 akad. val. iš 7 akad. val. programos``."""
+    total = training.hours_text(programme)
+    if not training.given(heard) or float(heard) >= float(programme):
+        return f"išklausė {total} akad. val. programą"
+    return f"išklausė {training.hours_text(heard)} akad. val. iš {total} akad. val. programos"
+
+
+def own_training(organiser: object, institution: object) -> bool:
+    """A training the Library organised: no other organiser named, or the Library's own name or short name."""
+    if not training.given(organiser) or not str(organiser).strip():
+        return True
+    text = text_key(organiser)
+    names = (institution.short_name, institution.name)
+    return any(re.search(rf"(?<!\w){re.escape(text_key(name))}(?!\w)", text) for name in names if name)
+
+
+def certified(attended: pd.DataFrame, institution: object, rules: CertificateSettings) -> pd.DataFrame:
+    """Participations that earn the Library's numbered certificate: its own trainings (or every one, when
+    configured), with at least ``min_attendance`` percent of the programme's hours heard."""
+    if attended.empty:
+        return attended
+    own = attended["organizatorius"].map(lambda organiser: own_training(organiser, institution))
+    share = [float(heard) / float(total) * 100 if training.given(total) and float(total) > 0 else 100.0
+             for heard, total in zip(attended["valandos"], attended["trukme"], strict=True)]
+    keep = (own | rules.other_organisers) & pd.Series([value + 1e-9 >= rules.min_attendance for value in share],
+                                                       index=attended.index)
+    return attended.loc[keep]
 
 
 def hours_sheets(figures: Figures, year: int) -> list[Sheet]:
@@ -98,10 +157,10 @@ def hours_sheets(figures: Figures, year: int) -> list[Sheet]:
             "Akad. val. – išklausytos valandos (jei neįrašytos – mokymų trukmė). Asmenų vardų šiame faile nėra."]
     return [
         summary,
-        Sheet("Savivaldybės", municipalities, [Column("savivaldybe", "Savivaldybė", width=26), *HOURS_COLUMNS],
+        Sheet("Savivaldybės", municipalities, [MUNICIPALITY, *HOURS_COLUMNS],
               title=f"Mokymų valandos pagal savivaldybes, {year} m.", notes=note),
         Sheet("Bibliotekos", libraries, [Column("bibliotekos_pavadinimas", "Biblioteka", width=50),
-                                         Column("savivaldybe", "Savivaldybė", width=22), *HOURS_COLUMNS],
+                                         MUNICIPALITY, *HOURS_COLUMNS],
               title=f"Mokymų valandos pagal bibliotekas, {year} m.", notes=note),
         Sheet("Mokymai", courses, [Column("kodas", "Kodas", width=13), Column("pavadinimas", "Mokymai", width=50),
                                    *HOURS_COLUMNS], title=f"Dalyviai ir valandos pagal mokymus, {year} m."),
@@ -114,13 +173,13 @@ def people_workbook(attended: pd.DataFrame, year: int) -> bytes:
     people = attended.groupby("asmuo").agg(
         vardas=("vardas_pavarde", "first"), biblioteka=("bibliotekos_pavadinimas", "first"),
         savivaldybe=("savivaldybe", "first"), mokymai=("_kodas", "nunique"), valandos=("valandos", "sum"))
-    people = lt.sort_frame(people, "vardas")
+    people = lt.sort_people(people, "vardas")
     detail = attended.sort_values(["vardas_pavarde", "pabaigos_data"], key=lambda c: c.map(
-        lambda v: lt.sort_key(v) if isinstance(v, str) else v))
+        lambda v: lt.person_key(v) if isinstance(v, str) else v))
     return workbook_bytes([
         Sheet("Asmenys", people, [Column("vardas", "Vardas, pavardė", width=28),
                                   Column("biblioteka", "Biblioteka", width=48),
-                                  Column("savivaldybe", "Savivaldybė", width=22),
+                                  MUNICIPALITY,
                                   Column("mokymai", "Mokymai", "int", 10),
                                   Column("valandos", "Akad. val.", "dec1", 11)],
               title=f"Mokymų valandos asmenims, {year} m.",
@@ -184,22 +243,37 @@ def needs_outputs(ctx_year: int, answers: pd.DataFrame, refs: References, done: 
 
 
 def certificates(ctx: JobContext, attended: pd.DataFrame) -> None:
-    """Certificates and the register; an unreadable register stops only this part, never renumbers."""
+    """Certificates and the register; the register is checked against the certificates already issued.
+
+    A register that was deleted, cut short or cannot be read is rebuilt from the certificates
+    in the output folder (each carries its line), so no number is ever given twice. Only when
+    the backend cannot list its outputs and the register is unreadable are no certificates issued.
+    """
     path = f"{ctx.year}/{SUBJECT}/Pažymėjimų registras {ctx.year}.xlsx"
+    current = certificate_entries(attended, ctx.today)
+    files = ctx.listing(CERTIFICATES)
     try:
         previous = read_register(ctx.fetch(path))
     except RegisterError as error:
-        log.error("kvalifikacija: certificates not issued, fix or restore %s: %s", path, error)
-        return
-    entries = assign_numbers(previous, certificate_entries(attended, ctx.today), PREFIX, ctx.year)
-    courses = attended.assign(_key=[(c, training.normalise(n)) for c, n in zip(
-        attended["_kodas"], attended["vardas_pavarde"], strict=True)]).drop_duplicates("_key").set_index("_key")
+        if files is None:
+            log.error("kvalifikacija: certificates not issued, fix or restore %s: %s", path, error)
+            return
+        log.warning("kvalifikacija: %s is damaged (%s); rebuilt from the certificates already issued", path, error)
+        previous = []
+    if files is not None:
+        previous = recover(previous, files, ctx.fetch, current, PREFIX, ctx.year)
+    entries = assign_numbers(previous, current, PREFIX, ctx.year)
+    keys = [entry_key(code, name, library) for code, name, library in zip(
+        attended["kodas"], attended["vardas_pavarde"], attended["bibliotekos_pavadinimas"], strict=True)]
+    courses = attended.assign(_key=keys).drop_duplicates("_key").set_index("_key")
     for entry in issued(entries):
         course = courses.loc[[entry.key]].iloc[0].to_dict()
-        content = ctx.docx("pazymejimas", certificate_context(entry, course))
+        content = ctx.docx("pazymejimas", certificate_context(entry, course), title=f"Pažymėjimas {entry.number}",
+                           date=entry.issued, properties=certificate_properties(entry))
         ctx.output(CERTIFICATES, f"{entry.number} {entry.name}.docx", content)
     ctx.output(SUBJECT, f"Pažymėjimų registras {ctx.year}.xlsx",
-               register_workbook(entries, f"Kvalifikacijos tobulinimo pažymėjimų registras, {ctx.year} m."))
+               register_workbook(entries, f"Kvalifikacijos tobulinimo pažymėjimų registras, {ctx.year} m."),
+               date=max((entry.issued for entry in entries if entry.issued), default=None))
 
 
 def produce(ctx: JobContext) -> None:
@@ -217,7 +291,7 @@ def produce(ctx: JobContext) -> None:
     feed = "Mokymų kalendorius.ics"
     ctx.output(SUBJECT, f"Mokymų grafikas {title}.docx", ctx.docx("mokymu_grafikas", {
         "ketvirtis": title, "ateinantys": len(coming), "lentele_ketvirtis": schedule_table(coming),
-        "lentele_metai": schedule_table(whole), "kalendorius": feed}))
+        "lentele_metai": schedule_table(whole), "kalendorius": feed}, title=f"Mokymų grafikas {title}"))
     in_feed = pd.concat([whole, coming]).drop_duplicates("_kodas")
     ctx.output(SUBJECT, feed, calendar_bytes(f"{ctx.institution.short_name} mokymai",
                                              training.calendar_events(in_feed)))
@@ -227,8 +301,9 @@ def produce(ctx: JobContext) -> None:
     ctx.output(SUBJECT, "Mokymų valandos asmenims (riboto naudojimo).xlsx", people_workbook(attended, year))
     book, plan = needs_outputs(year, ctx.frame(WORKBOOK, "Poreikiai"), refs, training.covered(attended))
     ctx.output(SUBJECT, f"Mokymų poreikių analizė {year}.xlsx", book)
-    ctx.output(SUBJECT, f"Mokymų plano projektas {year + 1}.docx", ctx.docx("mokymu_planas", plan))
-    certificates(ctx, attended)
+    ctx.output(SUBJECT, f"Mokymų plano projektas {year + 1}.docx", ctx.docx(
+        "mokymu_planas", plan, title=f"Mokymų plano projektas {year + 1}"))
+    certificates(ctx, certified(attended, ctx.institution, ctx.settings.certificates))
 
 
 JOB = Job(

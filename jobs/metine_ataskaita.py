@@ -15,8 +15,9 @@ import pandas as pd
 
 from automations import lt
 from automations.domain import annual
+from automations.domain import annual_review as review
 from automations.domain.figures import Figures, Measured, held_out_note, shown_text
-from automations.domain.plan import actual_cell, execution, number_text, status_counts
+from automations.domain.plan import actual_cell, execution, lagging_reasons, number_text, status_counts
 from automations.domain.registry import WORKBOOKS, every
 from automations.job import Job, JobContext
 from automations.render.docx import DocTable
@@ -40,9 +41,9 @@ def plan_section(figures: Figures, year: int) -> dict[str, Any]:
     counts = status_counts(done)
     rows = [[r.nr, r.priemone, number_text(r.planas, r.mato_vnt), actual_cell(r, figures, year),
              lt.percent(r.proc) if given(r.proc) else "–", r.busena] for r in done.itertuples()]
-    lagging = [f"{r.nr} {r.priemone}: {r.pastabos}" for r in done.itertuples()
-               if r.busena == "atsilieka" and given(r.pastabos)]
+    lagging = lagging_reasons(done)
     return {"plano_busenos": DocTable(["Būsena", "Priemonės"], [[k, v] for k, v in counts.items()], numeric={1}),
+            "plano_busenos_sk": counts,
             "plano_priemones": len(done), "plano_atsilikimo_priezastys": lagging,
             "plano_vykdymas": DocTable(["Nr.", "Priemonė", "Planas", "Faktas", "Įvykdyta", "Būsena"], rows,
                                        numeric={2, 3, 4}, widths_mm=[14, 62, 20, 34, 18, 28])}
@@ -94,12 +95,17 @@ def report_context(ctx: JobContext) -> dict[str, Any]:
     for section in annual.SECTIONS:
         context.update(section(figures, year))
     context.update(plan_section(figures, year))
+    context.update(review.introduction_section(figures, year))
+    context.update(review.own_library_section(figures, year))
+    context.update(review.finance_section(figures, year))
+    context.update(review.review_section(figures, year, context["plano_busenos_sk"].get("atsilieka", 0)))
     context["saltiniai"] = appendix(context, year)
     return context
 
 
 def produce(ctx: JobContext) -> None:
-    ctx.output(SUBJECT, f"Metinė veiklos ataskaita {ctx.year}.docx", ctx.docx("metine_ataskaita", report_context(ctx)))
+    ctx.output(SUBJECT, f"Metinė veiklos ataskaita {ctx.year}.docx",
+               ctx.docx("metine_ataskaita", report_context(ctx), title=f"{ctx.year} metų veiklos ataskaita"))
     ctx.output(SUBJECT, f"Rodiklių registras {ctx.year}.xlsx",
                ctx.xlsx(registry_sheets(ctx.figures, ctx.year), f"Rodiklių registras {ctx.year}"))
 

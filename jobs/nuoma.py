@@ -10,72 +10,38 @@ appear only in their own contract and invoice; elsewhere a private person is "Fi
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections import defaultdict
 
 import pandas as pd
 
 from automations import lt
 from automations.domain.documents import figure_sheet
 from automations.domain.figures import Figures
-from automations.domain.rentals import CONFIRMED, Price, priced, room_index
+from automations.domain.rental_documents import (
+    VAT_DOCUMENT,
+    VAT_PREFIX,
+    discount_text,
+    document_context,
+    missing_requisites,
+    needs_vat_invoice,
+    renter_shown,
+    vat_entries,
+    vat_register_sheet,
+)
+from automations.domain.rentals import CONFIRMED, priced, room_index
 from automations.job import Job, JobContext
-from automations.periods import working_days_before
-from automations.render.docx import DocTable
+from automations.register import RegisterError, assign_numbers, issued, read_register
 from automations.render.week_grid import Slot, week_grid
-from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
-from sheets_schema.nuoma import LEGAL_ENTITIES
-from sheets_schema.types import given, text_key
+from automations.render.xlsx import Chart, Column, Sheet
+from sheets_schema.types import text_key
 
 WORKBOOK = "nuoma"
 SUBJECT = "Nuoma"
 CONTRACTS = "Nuomos sutartys"
 INVOICES = "Nuomos sąskaitos"
 SCHEDULE_DAYS = 60
-PAYMENT_WORKING_DAYS = 5  # the advance is paid at the latest this many working days before the event
-PRIVATE = "Fizinis asmuo"
-INVOICE_PREFIX = "AS-"
-
-
-def renter_shown(row: dict) -> str:
-    """What reports may say about a renter: the organisation, never a private person's name."""
-    return row["nuomininkas"] if row["nuomininko_tipas"] in LEGAL_ENTITIES else PRIVATE
-
-
-def discount_text(booking: dict, price: Price) -> str:
-    if not price.discount_rate:
-        return ""
-    return f"{booking['lengvata']} ({lt.percent(price.discount_rate * 100, 0)})"
-
-
-def document_context(booking: dict, room: dict, price: Price) -> dict:
-    """Everything the contract and the invoice templates show (the renter's contacts included)."""
-    hours = lt.number(price.hours, 2).rstrip("0").rstrip(",")
-    lines = [[f"Patalpos „{room['patalpa']}“ nuoma {booking['data']:%Y-%m-%d} "
-              f"{booking['nuo']:%H:%M}–{booking['iki']:%H:%M}"
-              + (f" (savaitgalio koeficientas {lt.number(price.factor, 1)})" if price.factor != 1 else ""),
-              hours, lt.number(price.rate * price.factor, 2), lt.number(price.base, 2)]]
-    if price.discount:
-        lines.append([f"Nuolaida: {discount_text(booking, price)}", "", "", "−" + lt.number(price.discount, 2)])
-    legal = booking["nuomininko_tipas"] in LEGAL_ENTITIES
-    text = {key: booking[key] if given(booking[key]) else "" for key in (
-        "nuomininkas", "imones_kodas", "pvm_kodas", "kontaktinis_asmuo", "el_pastas", "telefonas", "sutarties_nr",
-        "paskirtis")}
-    due = max(working_days_before(booking["data"], PAYMENT_WORKING_DAYS), booking["paraiskos_data"])
-    return {
-        "uzsakymo_nr": booking["uzsakymo_nr"], "saskaitos_nr": INVOICE_PREFIX + booking["uzsakymo_nr"],
-        "saskaitos_data": booking["paraiskos_data"], **text, "juridinis": legal,
-        "nuomininko_tipas": booking["nuomininko_tipas"], "patalpa": room["patalpa"], "adresas": room["adresas"],
-        "vietos": room["vietu_skaicius"], "data": booking["data"], "savaites_diena": lt.weekday(booking["data"]),
-        "laikas": f"{booking['nuo']:%H:%M}–{booking['iki']:%H:%M}", "valandos": hours,
-        "dalyviai": booking["dalyviu_sk"] if given(booking["dalyviu_sk"]) else "",
-        "tarifas": price.rate, "koeficientas": lt.number(price.factor, 1), "savaitgalis": price.factor != 1,
-        "nuolaida": discount_text(booking, price), "lengvata": booking["lengvata"] if price.discount_rate else "",
-        "nuolaidos_proc": lt.percent(price.discount_rate * 100, 0), "nuolaidos_suma": price.discount,
-        "bazine": price.base,
-        "neto": price.net, "pvm": price.vat, "bruto": price.gross, "pvm_tarifas": lt.percent(price.vat_rate * 100, 0),
-        "be_pvm": price.vat_exempt, "nemokamai": price.gross == 0, "apmoketi_iki": due,
-        "eilutes": DocTable(["Paslauga", "Kiekis, val.", "Kaina, Eur/val.", "Suma, Eur"], lines, numeric={1, 2, 3},
-                            widths_mm=[95, 22, 25, 28]),
-    }
+log = logging.getLogger("automations")
 
 
 # ------------------------------------------------------------------ schedule
@@ -166,24 +132,70 @@ def income_sheets(figures: Figures, year: int) -> list[Sheet]:
     return sheets
 
 
+def rental_documents(ctx: JobContext, bookings: list[dict]) -> None:
+    """Contracts and advance invoices of confirmed bookings, a free-use agreement (and no invoice) for a free
+    one, a VAT invoice once a booking with VAT is carried out; none while the requisites they print are unset."""
+    confirmed = [booking for booking in bookings if booking["busena"] in CONFIRMED]
+    missing = missing_requisites(ctx.institution, vat=any(b["_price"].vat > 0 for b in confirmed))
+    if missing and confirmed:
+        log.error("nuoma: no contracts or invoices issued: set %s in automations.toml, section [institution]",
+                  "; ".join(f"{key} ({meaning})" for key, meaning in missing.items()))
+        return
+    for booking in confirmed:
+        context = document_context(booking, booking["_room"], booking["_price"], ctx.institution)
+        number, year, applied = booking["uzsakymo_nr"], booking["data"].year, booking["paraiskos_data"]
+        if context["nemokamai"]:
+            ctx.output(CONTRACTS, f"Panaudos sutartis {number}.docx", ctx.docx(
+                "panaudos_sutartis", context, title=f"Panaudos sutartis {number}", date=applied), year)
+            continue
+        ctx.output(CONTRACTS, f"Sutartis {number}.docx",
+                   ctx.docx("nuomos_sutartis", context, title=f"Nuomos sutartis {number}", date=applied), year)
+        ctx.output(INVOICES, f"Sąskaita {number}.docx",
+                   ctx.docx("nuomos_saskaita", context, title=f"Išankstinė sąskaita {number}", date=applied), year)
+    by_year: dict[int, list[dict]] = defaultdict(list)
+    for booking in confirmed:
+        if needs_vat_invoice(booking, booking["_price"]):
+            by_year[booking["data"].year].append(booking)
+    for year, done in sorted(by_year.items()):
+        vat_invoices(ctx, year, done)
+
+
+def vat_invoices(ctx: JobContext, year: int, bookings: list[dict]) -> None:
+    """VAT invoices numbered PVM-<year>-0001 …: a booking keeps its number on every run (the register is read
+    back); an unreadable register stops the VAT invoices only, never renumbers them."""
+    path = f"{year}/{INVOICES}/PVM sąskaitų faktūrų registras {year}.xlsx"
+    try:
+        previous = read_register(ctx.fetch(path))
+    except RegisterError as error:
+        log.error("nuoma: VAT invoices not issued, fix or restore %s: %s", path, error)
+        return
+    entries = assign_numbers(previous, vat_entries(bookings), VAT_PREFIX, year)
+    by_number = {booking["uzsakymo_nr"]: booking for booking in bookings}
+    for entry in issued(entries):
+        booking = by_number[entry.code]
+        context = {**document_context(booking, booking["_room"], booking["_price"], ctx.institution),
+                   "pvm_saskaitos_nr": entry.number, "pvm_saskaitos_data": entry.issued}
+        ctx.output(INVOICES, f"{VAT_DOCUMENT} {entry.number} ({entry.code}).docx",
+                   ctx.docx("pvm_saskaita", context, title=f"{VAT_DOCUMENT} {entry.number}", date=entry.issued),
+                   year)
+    ctx.output(INVOICES, f"PVM sąskaitų faktūrų registras {year}.xlsx",
+               ctx.xlsx([vat_register_sheet(entries, year)], f"PVM sąskaitų faktūrų registras {year}",
+                        date=max((e.issued for e in entries if e.issued), default=None)), year)
+
+
 def produce(ctx: JobContext) -> None:
     rooms, bookings = ctx.frame(WORKBOOK, "Patalpos"), ctx.frame(WORKBOOK, "Užsakymai")
-    for booking in priced(bookings, rooms).to_dict("records"):
-        if booking["busena"] not in CONFIRMED:
-            continue
-        context = document_context(booking, booking["_room"], booking["_price"])
-        number, year = booking["uzsakymo_nr"], booking["data"].year
-        ctx.output(CONTRACTS, f"Sutartis {number}.docx", ctx.docx("nuomos_sutartis", context), year)
-        ctx.output(INVOICES, f"Sąskaita {number}.docx", ctx.docx("nuomos_saskaita", context), year)
+    rental_documents(ctx, priced(bookings, rooms).to_dict("records"))
     ctx.output(SUBJECT, "Patalpų užimtumas.xlsx",
-               workbook_bytes(schedule_sheets(bookings, rooms, ctx.today), title="Patalpų užimtumas"), ctx.today.year)
+               ctx.xlsx(schedule_sheets(bookings, rooms, ctx.today), "Patalpų užimtumas"), ctx.today.year)
     ctx.output(SUBJECT, f"Nuomos pajamos {ctx.year}.xlsx",
                ctx.xlsx(income_sheets(ctx.figures, ctx.year), f"Nuomos pajamos {ctx.year}"), ctx.year)
 
 
 JOB = Job(
     name="nuoma",
-    description="Space rentals: contracts and advance invoices, 60-day room schedule, rental income report",
+    description="Space rentals: contracts, free-use agreements, advance and VAT invoices, 60-day room schedule, "
+                "rental income report",
     workbooks=(WORKBOOK,),
     produce=produce,
     order=30,

@@ -111,7 +111,8 @@ def produce(ctx: JobContext) -> None:
     ctx.output(SUBJECT, f"Projektų apžvalga {ctx.year}.xlsx",
                overview_workbook(due, projects, statuses, funders, ctx.year, lt.long_date(ctx.today)))
     ctx.output(SUBJECT, f"Projektų apžvalga {ctx.year}.docx",
-               ctx.docx("projektai", overview_context(due, projects, statuses, funders, ctx.year)))
+               ctx.docx("projektai", overview_context(due, projects, statuses, funders, ctx.year),
+                        title=f"Projektų apžvalga {ctx.year}"))
 
 
 JOB = Job(

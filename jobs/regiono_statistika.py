@@ -82,9 +82,14 @@ def territory_row(figures: Figures, stats: TerritoryStatistics) -> pd.DataFrame:
     return row
 
 
+def municipalities_named(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its municipalities as documents name them ("Anykščių r. sav.")."""
+    return frame.assign(savivaldybe=frame["savivaldybe"].map(lt.municipality))
+
+
 def statistics_sheets(figures: Figures, stats: TerritoryStatistics) -> list[Sheet]:
     year = stats.year
-    libraries = lt.sort_frame(stats.libraries, "savivaldybe", "tipas", "pavadinimas")
+    libraries = municipalities_named(lt.sort_frame(stats.libraries, "savivaldybe", "tipas", "pavadinimas"))
     identity = [Column("kodas", "Kodas", width=13), Column("pavadinimas", "Biblioteka", width=45),
                 Column("savivaldybe", "Savivaldybė", width=18), Column("tipas", "Tipas", width=16),
                 Column("busena", "Būsena", width=14)]
@@ -99,7 +104,7 @@ def statistics_sheets(figures: Figures, stats: TerritoryStatistics) -> list[Shee
     )
     munis = stats.municipalities.copy()
     munis["tipas"] = munis["tipas"].replace({"mokyklos biblioteka": "Mokyklų bibliotekos"})
-    munis = lt.sort_frame(munis, "savivaldybe", "tipas")
+    munis = municipalities_named(lt.sort_frame(munis, "savivaldybe", "tipas"))
     level_columns = [Column("pateike", "Priimtos ataskaitos", "int", 10), *_key_columns(levels=True),
                      Column("gyventojai", "Gyventojai", "int", 12), *INDICATOR_COLUMNS]
     muni_sheet = Sheet(
@@ -117,7 +122,7 @@ def statistics_sheets(figures: Figures, stats: TerritoryStatistics) -> list[Shee
     county_sheet = Sheet("Apskritys", counties, [Column("apskritis", "Apskritis", width=22), *level_columns],
                          title=f"Apskritys ir visa teritorija, {year} m.", bold_rows={last}, notes=notes,
                          figures=shown)
-    together = stats.together()
+    together = municipalities_named(stats.together())
     chart_sheet = Sheet(
         "Rodikliai", together,
         [Column("savivaldybe", "Savivaldybė", width=20),
@@ -131,7 +136,7 @@ def statistics_sheets(figures: Figures, stats: TerritoryStatistics) -> list[Shee
             Chart("bar", "Apsilankymai vienam gyventojui", "savivaldybe", ["apsilankymai_gyv"], anchor="H22"),
         ],
     )
-    board = lt.sort_frame(stats.libraries, "busena", "savivaldybe", "pavadinimas")
+    board = municipalities_named(lt.sort_frame(stats.libraries, "busena", "savivaldybe", "pavadinimas"))
     counts = board["busena"].value_counts()
     board_sheet = Sheet(
         "Būsena", board, identity, title=f"Ataskaitų būsena, {year} m.",
@@ -193,8 +198,9 @@ def analysis_context(figures: Figures, stats: TerritoryStatistics) -> dict:
                      users=measured(figures, "registruoti_vartotojai", year),
                      share=lt.percent(now.get("vartotoju_proc")), visits=measured(figures, "apsilankymai", year),
                      loans=measured(figures, "isduotis", year))
+    units = lt.count_phrase(comparison.units or 0, "biblioteka", "bibliotekos", "bibliotekų")
     compared = (f"* Pokytis apskaičiuotas tų pačių bibliotekų, priimtų ir {year - 1}, ir {year} m., duomenimis "
-                f"({comparison.units} bibliotekos); stulpelyje „{year - 1} m.“ – visų tų metų priimtų ataskaitų suma."
+                f"({units}); stulpelyje „{year - 1} m.“ – visų tų metų priimtų ataskaitų suma."
                 + (f" Tik vienų metų duomenis turi: {', '.join(comparison.missing)}." if comparison.missing else ""))
     return {
         "metai": year,
@@ -207,7 +213,7 @@ def analysis_context(figures: Figures, stats: TerritoryStatistics) -> dict:
         "kritimai": _change_table(biggest_changes(libraries, False), year),
         "savivaldybes": DocTable(
             ["Savivaldybė", "Vartotojai", "Proc. gyventojų", "Apsilankymai 1 gyv.", "Išduotis 1 vart."],
-            [[r.savivaldybe, lt.number(r.registruoti_vartotojai), lt.percent(r.vartotoju_proc),
+            [[lt.municipality(r.savivaldybe), lt.number(r.registruoti_vartotojai), lt.percent(r.vartotoju_proc),
               lt.number(r.apsilankymai_gyv, 2), lt.number(r.isduotis_vart, 1)] for r in together.itertuples()],
             numeric={1, 2, 3, 4}),
         "nepateike": libraries_with(stats, STATUS_MISSING),
@@ -224,7 +230,8 @@ def produce(ctx: JobContext) -> None:
     ctx.output(SUBJECT, f"Regiono statistika {year}.xlsx",
                ctx.xlsx(statistics_sheets(ctx.figures, stats), f"Regiono statistika {year}"), year)
     ctx.output(SUBJECT, f"Regiono statistikos analizė {year}.docx",
-               ctx.docx("regiono_statistika", analysis_context(ctx.figures, stats), year=year), year)
+               ctx.docx("regiono_statistika", analysis_context(ctx.figures, stats), year=year,
+                        title=f"Regiono statistikos analizė {year}"), year)
 
 
 JOB = Job(

@@ -8,6 +8,7 @@ public events (.ics with UIDs that survive a title edit) and the year-so-far sta
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import pandas as pd
@@ -20,7 +21,7 @@ from automations.periods import Period, next_month
 from automations.render.ics import CalendarEvent, calendar_bytes
 from automations.render.xlsx import Chart, Column, Sheet, workbook_bytes
 from automations.summary import share
-from sheets_schema.types import similar_text, text_key
+from sheets_schema.types import public_link, similar_text, text_key
 
 EVENTS = "renginiai"
 PUBLICITY = "viesinimas"
@@ -58,11 +59,15 @@ def _given(value: object) -> bool:
 
 
 def admission(row: dict) -> str:
-    if row.get("iejimas") == "mokamas":
-        return f"bilieto kaina {lt.money(row['kaina'])}" if _given(row.get("kaina")) else "mokamas"
-    if row.get("iejimas") == "registracija":
-        return "nemokamas, būtina registracija"
-    return "nemokamas"
+    """``Įėjimas mokamas, bilieto kaina – 5,00 Eur`` (free when not said otherwise)."""
+    kind = row.get("iejimas") if _given(row.get("iejimas")) else "nemokamas"
+    return lt.admission(kind, row.get("kaina") if _given(row.get("kaina")) else None)
+
+
+def author_role(text: object) -> str:
+    """``Autorė / kuratorė`` agreeing with the people named; an organisation keeps the plain heading."""
+    people = lt.people_named(text) if _given(text) else []
+    return lt.role(people, lt.AUTHOR_CURATOR) if people else lt.AUTHOR_CURATOR[0]
 
 
 def about(row: dict) -> str:
@@ -83,13 +88,14 @@ def programme_context(events: pd.DataFrame, exhibitions: pd.DataFrame, period: P
         days.append({"data": f"{lt.long_date(day)}, {lt.weekday(day)}", "renginiai": [
             {"laikas": time_span(row["pradzia"], row["pabaiga"]), "pavadinimas": row["pavadinimas"],
              "apie": about(row), "tipas": row["tipas"], "vieta": row["vieta"], "forma": FORMS.get(row["forma"], ""),
-             "iejimas": admission(row), "nuoroda": row["nuoroda"] if _given(row["nuoroda"]) else "",
+             "iejimas": admission(row), "nuoroda": public_link(row["nuoroda"]),
              "partneriai": row["partneriai"] if _given(row["partneriai"]) else ""}
             for row in group.to_dict("records")]})
     shows = [{"pavadinimas": row["pavadinimas"], "tipas": row["tipas"], "vieta": row["vieta"],
               "datos": lt.date_range(row["nuo"], row["iki"]),
               "autorius": row["autorius"] if _given(row["autorius"]) else "",
-              "nuoroda": row["nuoroda"] if _given(row["nuoroda"]) else ""}
+              "autoriaus_vaidmuo": author_role(row["autorius"]),
+              "nuoroda": public_link(row["nuoroda"])}
              for row in open_exhibitions(exhibitions, period).to_dict("records")]
     return {"laikotarpis": period.title, "nuo": period.start, "iki": period.end, "dienos": days, "parodos": shows,
             "renginiu_sk": len(chosen), "parodu_sk": len(shows)}
@@ -100,20 +106,23 @@ def link_plan(events: pd.DataFrame, plan: pd.DataFrame) -> pd.Series:
     """For each content-plan item, the ``_row`` of the event it is about (or None).
 
     The item names its event in `Susijęs renginys`; recurring titles are told apart by date:
-    the nearest event with that title within the lead/after window wins.
+    the nearest event with that title within the lead/after window wins, an exact title before
+    a near one. Events are kept by date, so each item looks only at the events of its window.
     """
-    candidates = [(row["data"], row["_row"], text_key(row["pavadinimas"]))
-                  for row in events.loc[events["busena"] != "atšauktas"].to_dict("records")]
+    live = events.loc[events["busena"] != "atšauktas"]
+    candidates = sorted((day, row, text_key(title)) for day, row, title in
+                        zip(live["data"], live["_row"], live["pavadinimas"], strict=True))
+    days = [day for day, _, _ in candidates]
     links = []
-    for item in plan.to_dict("records"):
-        wanted, best = text_key(item.get("susijes_renginys")), None
-        for day, row, title in candidates if wanted else ():
-            lead = (day - item["planuojama_data"]).days
-            if not -PLAN_AFTER_DAYS <= lead <= PLAN_LEAD_DAYS:
-                continue
-            score = (0 if title == wanted else 1, abs(lead))  # the exact title first, then the nearest date
-            if (best is None or score < best[0]) and (title == wanted or similar_text(title, wanted)):
-                best = (score, row)
+    for wanted, planned in zip(plan["susijes_renginys"].map(text_key), plan["planuojama_data"], strict=True):
+        best = None
+        if wanted and isinstance(planned, dt.date):
+            low = bisect.bisect_left(days, planned - dt.timedelta(days=PLAN_AFTER_DAYS))
+            high = bisect.bisect_right(days, planned + dt.timedelta(days=PLAN_LEAD_DAYS))
+            for day, row, title in candidates[low:high]:
+                score = (0 if title == wanted else 1, abs((day - planned).days))  # exact title, then nearest
+                if (best is None or score < best[0]) and (title == wanted or similar_text(title, wanted)):
+                    best = (score, row)
         links.append(best[1] if best else None)
     return pd.Series(links, index=plan.index, dtype=object)
 
@@ -197,11 +206,11 @@ def public_events(events: pd.DataFrame, since: dt.date, place_suffix: str = "") 
         start = dt.datetime.combine(row["data"], row["pradzia"])
         end = dt.datetime.combine(row["data"], row["pabaiga"]) if isinstance(row["pabaiga"], dt.time) else None
         place = row["vieta"] if row["forma"] == "nuotolinis" or not place_suffix else f"{row['vieta']}, {place_suffix}"
-        text = [f"{about(row)}.", f"Įėjimas {admission(row.to_dict())}."]
+        text = [f"{about(row)}.", f"{admission(row.to_dict())}."]
         if FORMS.get(row["forma"]):
             text.append(f"Renginys vyks {FORMS[row['forma']]}.")
         items.append(CalendarEvent(keys[index], start, end, row["pavadinimas"], place, " ".join(text),
-                                   row["nuoroda"] if _given(row["nuoroda"]) else ""))
+                                   public_link(row["nuoroda"])))
     return items
 
 
@@ -277,7 +286,8 @@ def produce(ctx: JobContext) -> None:
     plan = plan.assign(_event=link_plan(events, plan))
     coming = next_month(ctx.today)
     ctx.output(SUBJECT, f"Renginių programa {coming.tag}.docx",
-               ctx.docx("renginiu_programa", programme_context(events, exhibitions, coming)), coming.start.year)
+               ctx.docx("renginiu_programa", programme_context(events, exhibitions, coming),
+                        title=f"Renginių programa {coming.title}"), coming.start.year)
     calendar, overview = publicity_calendar(events, plan, ctx.today)
     ctx.output(SUBJECT, "Viešinimo kalendorius.xlsx",
                workbook_bytes([calendar, overview, unlinked_plan(plan, ctx.today)], "Viešinimo kalendorius"),

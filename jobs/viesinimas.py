@@ -156,7 +156,8 @@ def produce(ctx: JobContext) -> None:
                         f"Viešinimo ataskaita {year.tag}"), ctx.year)
     context = {"menuo": period_context(ctx.figures, publications, plan, month, ctx.today),
                "metai_iki_siol": period_context(ctx.figures, publications, plan, year, ctx.today)}
-    ctx.output(SUBJECT, f"Viešinimo ataskaita {month.tag}.docx", ctx.docx("viesinimas", context), month.start.year)
+    ctx.output(SUBJECT, f"Viešinimo ataskaita {month.tag}.docx", ctx.docx(
+        "viesinimas", context, title=f"Viešinimo ataskaita {month.tag}"), month.start.year)
 
 
 JOB = Job(

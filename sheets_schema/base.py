@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.fields import FieldInfo
 
 from automations.lt import number
-from sheets_schema.types import is_blank
+from sheets_schema.types import is_blank, shown
 
 
 class Severity(StrEnum):
@@ -88,6 +88,8 @@ def problem_detail(problem: Problem) -> str:
 
 def display_value(value: Any) -> Any:
     """A value as JSON and a person can read it (dates as ISO text, decimals as numbers)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return shown(value)  # str() of a 5 000-digit number raises; nobody reads one anyway
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if hasattr(value, "isoformat"):
@@ -113,6 +115,7 @@ class SheetModel(BaseModel):
     tab: ClassVar[str]
     explanation_field: ClassVar[str | None] = None  # a filled one clears the row's warnings
     form: ClassVar[bool] = False  # a Google Form's linked response tab
+    personal: ClassVar[frozenset[str]] = frozenset()  # fields holding personal data (masked in shared feedback)
 
     def checks(self) -> Iterator[RowIssue]:
         """Rules between the fields of one row; typed values are already there."""

@@ -44,7 +44,7 @@ class Mokymai(SheetModel):
     ) = Field(alias="Forma")
     budas: Format = Field(alias="Būdas")
     organizatorius: Text | None = Field(None, alias="Organizatorius")
-    lektorius: Text | None = Field(None, alias="Lektorius")
+    lektorius: Text | None = Field(None, alias="Lektorius", description="Vardas ir pavardė (keli – per kablelį).")
     kompetenciju_sritis: choice(*COMPETENCE_AREAS) = Field(alias="Kompetencijų sritis")
     data_nuo: Date = Field(alias="Data nuo")
     data_iki: Date | None = Field(None, alias="Data iki", description="Kelių dienų mokymams – paskutinė diena.")
@@ -55,6 +55,9 @@ class Mokymai(SheetModel):
     tiksline_grupe: Text | None = Field(None, alias="Tikslinė grupė")
     vietu_skaicius: Count | None = Field(None, alias="Vietų skaičius", description="Kiek dalyvių galima priimti.")
     pazymejimas: YesNo | None = Field(None, alias="Pažymėjimas", description="Taip – dalyviams išduodami pažymėjimai.")
+    lektoriaus_lytis: choice("moteris", "vyras") | None = Field(
+        None, alias="Lektoriaus lytis",
+        description="Tik jei iš vardo neaišku: lemia žodį „Lektorė“ ar „Lektorius“ pažymėjime ir kalendoriuje.")
 
     def checks(self) -> Iterator[RowIssue]:
         if not CODE_RE.fullmatch(self.kodas):
@@ -72,6 +75,7 @@ class Mokymai(SheetModel):
 
 class Dalyvis(SheetModel):
     tab = "Dalyviai"
+    personal = frozenset({"vardas_pavarde", "el_pastas"})
 
     mokymu_kodas: Text = Field(alias="Mokymų kodas", description="Mokymų kodas iš lapo „Mokymai“, pvz. KT-2026-001.")
     vardas_pavarde: Text = Field(alias="Vardas, pavardė")
@@ -126,7 +130,9 @@ class Poreikis(SheetModel):
 
 def rules(ctx: RuleContext, refs: References) -> Iterator[Problem]:
     yield from unique(ctx, "Mokymai", ["kodas"])
-    repeated = list(unique(ctx, "Dalyviai", ["vardas_pavarde", "mokymu_kodas"]))
+    # a person is name + library: namesakes from two libraries in one training are two people
+    library = {"biblioteka": lambda text: refs.library_code(text) or text_key(text)}
+    repeated = list(unique(ctx, "Dalyviai", ["vardas_pavarde", "mokymu_kodas", "biblioteka"], identity=library))
     yield from repeated
     people = ctx.frame("Dalyviai")
     if people is None:

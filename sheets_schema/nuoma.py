@@ -22,6 +22,8 @@ from sheets_schema.types import Amount, Count, Date, Text, Time, YesNo, choice, 
 ORDER_NUMBER_RE = re.compile(r"NUOM-\d{4}-\d{3}")
 LEGAL_ENTITIES = ("juridinis asmuo", "biudžetinė įstaiga", "NVO")
 CONTRACT_STATES = ("sutartis pasirašyta", "įvykdyta")
+CONFIRMED_STATES = ("patvirtinta", *CONTRACT_STATES)  # a contract is made for these
+REPRESENTATION = ("įstatai", "nuostatai", "įgaliojimas")
 YOUTH_DISCOUNT = "jaunimas 14–29"
 YOUTH_CLOSING = dt.time(19, 0)
 YOUTH_LEAD_DAYS = 30
@@ -68,10 +70,15 @@ class Patalpa(SheetModel):
     jaunimo_erdve: YesNo | None = Field(
         None, alias="Jaunimo erdvė", description="Taip – renginiai iki 19:00, užsakoma prieš 30 d."
     )
+    iranga: Text | None = Field(
+        None, alias="Įranga", description="Įranga, perduodama kartu su patalpa (įrašoma į sutartį), pvz. "
+                                          "projektorius, ekranas, įgarsinimas."
+    )
 
 
 class Uzsakymas(SheetModel):
     tab = "Užsakymai"
+    personal = frozenset({"nuomininkas", "kontaktinis_asmuo", "el_pastas", "telefonas"})  # a renter may be a person
 
     uzsakymo_nr: Text = Field(alias="Užsakymo Nr.", description="Unikalus numeris, pvz. NUOM-2026-001.")
     paraiskos_data: Date = Field(alias="Paraiškos data", description="Kada gauta paraiška.")
@@ -100,8 +107,20 @@ class Uzsakymas(SheetModel):
     sutarties_nr: Text | None = Field(None, alias="Sutarties Nr.", description="Privaloma, kai sutartis pasirašyta.")
     apmoketa: Date | None = Field(None, alias="Apmokėta", description="Apmokėjimo data.")
     pastabos: Text | None = Field(None, alias="Pastabos")
+    atstovas: Text | None = Field(
+        None, alias="Atstovas", description="Kas pasirašo sutartį nuomininko vardu (vardas, pavardė); kontaktinis "
+                                            "asmuo – tik kontaktams."
+    )
+    atstovo_pareigos: Text | None = Field(None, alias="Atstovo pareigos", description="Pvz. direktorius, pirmininkė.")
+    atstovavimo_pagrindas: choice(*REPRESENTATION) | None = Field(
+        None, alias="Atstovavimo pagrindas", description="Pagal ką veikia atstovas: įstatus, nuostatus ar įgaliojimą."
+    )
+    nuomininko_adresas: Text | None = Field(
+        None, alias="Nuomininko adresas", description="Buveinė arba fizinio asmens gyvenamoji vieta (sutarčiai)."
+    )
 
     def checks(self) -> Iterator[RowIssue]:
+        yield from self.contract_party()
         if not ORDER_NUMBER_RE.fullmatch(self.uzsakymo_nr):
             yield RowIssue("uzsakymo_nr", "numerio_formatas",
                            f"užsakymo numeris „{self.uzsakymo_nr}“ turi būti toks kaip NUOM-2026-001 "
@@ -115,6 +134,20 @@ class Uzsakymas(SheetModel):
         if self.busena in CONTRACT_STATES and self.sutarties_nr is None:
             yield RowIssue("sutarties_nr", "truksta_sutarties",
                            f"būsena „{self.busena}“: įrašykite sutarties numerį")
+
+    def contract_party(self) -> Iterator[RowIssue]:
+        """Who signs and how a private tenant is identified, once a contract is to be made (warnings)."""
+        if self.busena not in CONFIRMED_STATES:
+            return
+        if self.nuomininko_tipas in LEGAL_ENTITIES and self.atstovas is None:
+            yield RowIssue("atstovas", "truksta_atstovo",
+                           "įrašykite, kas pasirašys sutartį nuomininko vardu (vardas, pavardė), jo pareigas ir "
+                           "atstovavimo pagrindą; kontaktinis asmuo sutartyje nurodomas tik kontaktams",
+                           Severity.WARNING)
+        if self.nuomininko_tipas == "fizinis asmuo" and self.nuomininko_adresas is None:
+            yield RowIssue("nuomininko_adresas", "truksta_adreso",
+                           "fiziniam asmeniui įrašykite gyvenamosios vietos adresą: jis nurodomas sutartyje kartu su "
+                           "vardu ir pavarde", Severity.WARNING)
 
 
 def rules(ctx: RuleContext, refs: References) -> Iterator[Problem]:

@@ -7,7 +7,7 @@ Values of fields that failed to parse are None.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sheets_schema.base import Problem, Severity, header
@@ -15,15 +15,22 @@ from sheets_schema.spec import RuleContext
 from sheets_schema.types import text_key
 
 
-def unique(ctx: RuleContext, tab: str, key: Sequence[str], severity: Severity = Severity.ERROR) -> Iterator[Problem]:
-    """Each later row repeating an earlier row's key is flagged, naming the first one."""
+def unique(ctx: RuleContext, tab: str, key: Sequence[str], severity: Severity = Severity.ERROR,
+           identity: Mapping[str, Callable[[Any], Any]] | None = None) -> Iterator[Problem]:
+    """Each later row repeating an earlier row's key is flagged, naming the first one.
+
+    ``identity`` says how a field's values are compared when not as text (a library typed
+    as its code or its name is the same library).
+    """
     frame = ctx.frame(tab)
     if frame is None:
         return
     present = frame.dropna(subset=list(key))
     if present.empty:
         return
-    keys = present[list(key)].apply(lambda row: tuple(_norm(v) for v in row), axis=1)
+    compare = [(identity or {}).get(name, _norm) for name in key]
+    keys = [tuple(how(value) for how, value in zip(compare, values, strict=True))
+            for values in zip(*(present[name] for name in key), strict=True)]
     first_row: dict[tuple, int] = {}
     for row_number, value_key, value in zip(present["_row"], keys, present[key[0]], strict=True):
         if value_key in first_row:

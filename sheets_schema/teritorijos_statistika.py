@@ -24,6 +24,7 @@ from sheets_schema.types import (
 )
 
 Municipality = choice(*MUNICIPALITIES)
+COUNTY_LIBRARY = "apskrities biblioteka"  # the Library itself: fills the same form, is not a territory library
 
 
 class Biblioteka(SheetModel):
@@ -32,7 +33,9 @@ class Biblioteka(SheetModel):
     kodas: Text = Field(alias="Kodas", description="Trumpas unikalus kodas, pvz. PNR-SVB arba PNR-MOK-03.")
     pavadinimas: Text = Field(alias="Pavadinimas", description="Visas bibliotekos pavadinimas.")
     savivaldybe: Municipality = Field(alias="Savivaldybė", description="Savivaldybė, kurioje veikia biblioteka.")
-    tipas: choice("SVB", "mokyklos biblioteka") = Field(alias="Tipas")
+    tipas: choice("SVB", "mokyklos biblioteka", COUNTY_LIBRARY) = Field(
+        alias="Tipas", description="„apskrities biblioteka“ – pati PAVB: jos atsakymas nesumuojamas su teritorija, "
+                                   "o rodomas metinės ataskaitos skyriuje apie Biblioteką.")
     padaliniu_skaicius: Count | None = Field(None, alias="Padalinių skaičius", description="Filialų skaičius.")
     aktyvi: YesNo | None = Field(None, alias="Aktyvi", description="Ne – jei biblioteka nebeveikia.")
     el_pastas: Text | None = Field(
@@ -84,6 +87,7 @@ KEY_INDICATORS = (
 class Ataskaita(SheetModel):
     tab = "Formos atsakymai 1"
     form = True
+    personal = frozenset({"el_pastas"})  # the submitter's address
     explanation_field = "paaiskinimas"
 
     laiko_zyme: DateTime = Field(alias="Laiko žymė", description="Formos pateikimo laikas (pildoma automatiškai).")

@@ -11,10 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import pandas as pd
 from pydantic import BeforeValidator
@@ -34,11 +38,24 @@ _DATETIME_RE = re.compile(
 )
 _TIME_RE = re.compile(r"^(\d{1,2})\s*[:.]\s*(\d{2})(?:\s*:\s*(\d{2}))?$")
 MAX_AMOUNT = Decimal(10) ** 12  # beyond any budget, price or figure a library types
+MAX_COUNT = 10**9  # beyond any count a library types (Lithuania lends ~20 million items a year)
+DEFAULT_YEARS = (1990, 2100)  # dates outside are typing mistakes (a year typed into a date cell: 1905-07-18)
+_YEARS: ContextVar[tuple[int, int]] = ContextVar("plausible_years", default=DEFAULT_YEARS)
+_SHOWN_CHARS = 60  # a value quoted in a message is cut to this length
 _NUMBER_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
 
 
 def _fail(code: str, message: str, value: Any) -> PydanticCustomError:
-    return PydanticCustomError(code, message, {"value": value})
+    return PydanticCustomError(code, message, {"value": shown(value)})
+
+
+def shown(value: Any) -> Any:
+    """A value as a message quotes it: a pasted page or a 400-digit number is cut, not repeated whole."""
+    if value.__class__ is str and len(value) > _SHOWN_CHARS:
+        return f"{value[:_SHOWN_CHARS]}… ({len(value)} simbolių)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"{int(value.bit_length() * 0.30103) + 1} skaitmenų skaičius"  # str() refuses > 4300 digits
+    return value
 
 
 def _text(value: Any) -> str:
@@ -51,6 +68,8 @@ def is_blank(value: Any) -> bool:
         return True
     if value.__class__ is str:
         return not value.strip()
+    if isinstance(value, Decimal):
+        return value.is_nan()  # comparing a signalling NaN raises
     return value != value  # NaN is the only value unequal to itself
 
 
@@ -165,8 +184,12 @@ def parse_time(value: Any) -> dt.time:
     """``14:30``, ``9.00``, a time cell, or a day fraction as Sheets sends it unformatted."""
     if isinstance(value, dt.datetime):
         return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, dt.date):  # a date-formatted cell at midnight (openpyxl gave a datetime)
+        return dt.time()
     if isinstance(value, dt.time):
         return value.replace(second=0, microsecond=0)
+    if isinstance(value, dt.timedelta) and dt.timedelta() <= value < dt.timedelta(days=1):  # an [h]:mm cell
+        return parse_time(value.total_seconds() / 86400)
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 0 <= value < 1:
             minutes = round(value * 86400) // 60  # to the second (float noise), then seconds dropped as for time cells
@@ -204,9 +227,20 @@ def _to_decimal(value: Any) -> Decimal:
     return _parse_decimal_text(_text(value))
 
 
+def _too_big(value: Any) -> PydanticCustomError:
+    return _fail("per_didelis", "„{value}“ per didelis skaičius: patikrinkite, ar neįrašyta per daug skaitmenų",
+                 value)
+
+
 def parse_count(value: Any) -> int:
-    """A whole number ≥ 0; ``1 234`` with (no-break) spaces; ``12,0`` is fine, ``12,5`` is not."""
+    """A whole number ≥ 0; ``1 234`` with (no-break) spaces; ``12,0`` is fine, ``12,5`` is not.
+
+    Bounded: one mistyped 1e308 must become a message on its cell, not an overflow in a
+    ratio or a formatter that stops every job reading the sheet.
+    """
     number = _to_decimal(value)
+    if abs(number) > MAX_COUNT:  # before any rounding: a 400-digit number overflows decimal's context
+        raise _too_big(value)
     if number != number.to_integral_value():
         raise _fail("sveikas", "„{value}“ turi būti sveikasis skaičius (be trupmenos)", value)
     if number < 0:
@@ -220,8 +254,7 @@ def parse_amount(value: Any) -> Decimal:
     if number < 0:
         raise _fail("neigiamas", "„{value}“ negali būti neigiamas skaičius", value)
     if number >= MAX_AMOUNT:
-        raise _fail("per_didelis", "„{value}“ per didelis skaičius: patikrinkite, ar neįrašyta per daug skaitmenų",
-                    value)
+        raise _too_big(value)
     return number.quantize(Decimal("0.01"))
 
 
@@ -240,7 +273,10 @@ def parse_bool(value: Any) -> bool:
 
 @lru_cache(maxsize=65536)
 def _clean_text(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip())
+    stripped = text.strip()
+    if "  " not in stripped and stripped.isprintable():  # no tab, newline or odd space: nothing to fold
+        return stripped
+    return re.sub(r"\s+", " ", stripped)
 
 
 def parse_text(value: Any) -> str:
@@ -252,6 +288,8 @@ def parse_text(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M") if value.time() != dt.time() else value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, int) and value.bit_length() > 200:
+        raise _too_big(value)
     return re.sub(r"\s+", " ", _text(value))
 
 
@@ -277,8 +315,38 @@ def _allow_unknown(parser):
     return validate
 
 
-Date = Annotated[dt.date, BeforeValidator(_strict(parse_date))]
-DateTime = Annotated[dt.datetime, BeforeValidator(_strict(parse_datetime))]
+@contextmanager
+def plausible_years(first: int, last: int) -> Iterator[None]:
+    """Dates outside ``first``–``last`` are refused while validating (setting ``limits.years``)."""
+    token = _YEARS.set((first, last))
+    try:
+        yield
+    finally:
+        _YEARS.reset(token)
+
+
+def _plausible(parser):
+    """A date far from today is a typing mistake: ``2026`` typed into a date-formatted cell is 1905-07-18."""
+
+    def validate(value: Any) -> Any:
+        parsed = parser(value)
+        first, last = _YEARS.get()
+        if first <= parsed.year <= last:
+            return parsed
+        if isinstance(value, int | float) and not isinstance(value, bool) and first <= value <= last:
+            raise _fail("data_ribos", "„{value}“ atrodo kaip metai, o ne data: įrašykite visą datą, pvz. 2026-03-05",
+                        value)
+        day = parsed.date() if isinstance(parsed, dt.datetime) else parsed
+        raise PydanticCustomError(
+            "data_ribos", "data {date} neįtikima (tikimasi {first}–{last} m.): ar langelyje nebuvo įrašyti tik metai "
+            "ar kitas skaičius? Įrašykite datą kaip 2026-03-05",
+            {"date": day.isoformat(), "first": first, "last": last, "value": shown(value)})
+
+    return validate
+
+
+Date = Annotated[dt.date, BeforeValidator(_strict(_plausible(parse_date)))]
+DateTime = Annotated[dt.datetime, BeforeValidator(_strict(_plausible(parse_datetime)))]
 Time = Annotated[dt.time, BeforeValidator(_strict(parse_time))]
 Count = Annotated[int, BeforeValidator(_strict(parse_count))]
 CountOrUnknown = Annotated[int | None, BeforeValidator(_allow_unknown(parse_count))]
@@ -306,3 +374,23 @@ def choice(*allowed: str) -> Any:
         return canonical
 
     return Annotated[Literal[allowed], BeforeValidator(validate)]  # type: ignore[valid-type]
+
+
+def public_link(value: Any) -> str:
+    """A link fit for a published document or calendar: http(s) only, else "".
+
+    The schema warns about anything else, but a ``javascript:`` or ``file:`` link typed into
+    a sheet must never reach the public calendar feed or the programme, warned or not.
+    """
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if text.lower().startswith("www."):
+        text = f"https://{text}"
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc or not text.isprintable() or " " in text:
+        return ""
+    return text

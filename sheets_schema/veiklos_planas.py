@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from automations.lt import QUARTERS, number
-from sheets_schema.base import RowIssue, SheetModel
-from sheets_schema.spec import WorkbookSpec
-from sheets_schema.types import Amount, AmountOrUnknown, Count, Text, choice, text_key
+from sheets_schema.base import Problem, RowIssue, SheetModel
+from sheets_schema.references import References
+from sheets_schema.rules import unique
+from sheets_schema.spec import RuleContext, WorkbookSpec
+from sheets_schema.types import Amount, AmountOrUnknown, Count, Date, Text, choice, text_key
 
 # Names of the figures the suite computes for the plan's year (`Automatinis rodiklis`); each is one
 # figure of the registry (automations/domain/registry.py checks that the two lists agree).
@@ -50,11 +52,15 @@ class Priemone(SheetModel):
     atsakingas_padalinys: Text = Field(alias="Atsakingas padalinys")
     lesos: Amount | None = Field(None, alias="Lėšos, Eur")
     finansavimo_saltinis: Text | None = Field(None, alias="Finansavimo šaltinis")
-    pastabos: Text | None = Field(None, alias="Pastabos")
+    pastabos: Text | None = Field(None, alias="Pastabos", description="Kodėl priemonė atsilieka ar kas pakeista.")
+    bazine: Amount | None = Field(
+        None, alias="Bazinė reikšmė",
+        description="Pradinė rodiklio reikšmė (paprastai praėjusių metų); tuščia – automatiniam rodikliui imama "
+                    "praėjusių metų apskaičiuota reikšmė.")
 
     def checks(self) -> Iterator[RowIssue]:
         if text_key(self.mato_vnt) in COUNT_UNITS:
-            for name in ("planine", "faktine"):
+            for name in ("planine", "faktine", "bazine"):
                 value = getattr(self, name)
                 if value is not None and value != value.to_integral_value():
                     yield RowIssue(name, "sveikas_skaicius",
@@ -62,8 +68,54 @@ class Priemone(SheetModel):
                                    f"skaičius (įrašyta {number(value, 2)})")
 
 
+FINANCE_KINDS = ("pajamos", "išlaidos")
+TEXT_SECTIONS = ("įvadas", "problemos", "prioritetai")
+DOCUMENTS = ("veiklos planas", "veiklos ataskaita")
+
+
+class Finansai(SheetModel):
+    """The year's money as the annual report shows it (no other sheet holds it)."""
+
+    tab = "Finansai"
+
+    metai: Count = Field(alias="Metai")
+    rusis: choice(*FINANCE_KINDS) = Field(alias="Rūšis")
+    straipsnis: Text = Field(alias="Straipsnis", description="Pvz. valstybės biudžeto lėšos, pajamos už paslaugas, "
+                                                             "projektų lėšos; darbo užmokestis, prekės ir paslaugos.")
+    planas: Amount | None = Field(None, alias="Planas, Eur")
+    faktas: Amount = Field(alias="Faktas, Eur", description="Gauta (pajamos) arba panaudota (išlaidos) per metus.")
+    pastabos: Text | None = Field(None, alias="Pastabos")
+
+
+class Tekstas(SheetModel):
+    """What only people can write in the annual report: the introduction, the problems, next year's priorities."""
+
+    tab = "Ataskaitos tekstai"
+
+    metai: Count = Field(alias="Metai")
+    skyrius: choice(*TEXT_SECTIONS) = Field(alias="Skyrius", description="Kurioje ataskaitos dalyje spausdinama.")
+    tekstas: Text = Field(alias="Tekstas", description="Viena pastraipa ar punktas; kelios eilutės – keli punktai.")
+
+
+class Tvirtinimas(SheetModel):
+    """Who approved the plan or the report, when and under which number."""
+
+    tab = "Tvirtinimas"
+
+    metai: Count = Field(alias="Metai")
+    dokumentas: choice(*DOCUMENTS) = Field(alias="Dokumentas")
+    data: Date = Field(alias="Data", description="Įsakymo (tvirtinimo) data.")
+    numeris: Text = Field(alias="Nr.", description="Įsakymo ar registracijos numeris, pvz. V-12.")
+    tvirtino: Text | None = Field(None, alias="Tvirtino", description="Pvz. direktorė Vardenė Pavardenė.")
+
+
+def rules(ctx: RuleContext, refs: References) -> Iterator[Problem]:
+    yield from unique(ctx, "Tvirtinimas", ["metai", "dokumentas"])
+
+
 WORKBOOK = WorkbookSpec(
     name="veiklos_planas",
     title="Metinis veiklos planas",
-    tabs=(Priemone,),
+    tabs=(Priemone, Finansai, Tekstas, Tvirtinimas),
+    rules=rules,
 )

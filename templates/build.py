@@ -26,8 +26,8 @@ from automations.render.docx import reproducible_zip
 FOLDER = Path(__file__).resolve().parent
 
 
-def new_document(landscape: bool = False) -> DocumentType:
-    """A4, readable margins, Lithuanian proofing language, the institution in the header."""
+def new_document(landscape: bool = False, page_numbers: bool = True) -> DocumentType:
+    """A4, readable margins, Lithuanian proofing language, the institution in the header, page numbers below."""
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
@@ -45,7 +45,39 @@ def new_document(landscape: bool = False) -> DocumentType:
     header.text = "{{ istaiga.name }}"
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     header.runs[0].font.size = Pt(8)
+    if page_numbers:
+        page_number_footer(section)
     return document
+
+
+def page_number_footer(section) -> None:
+    """``Puslapis 2 iš 5`` in the footer: PAGE and NUMPAGES fields every word processor fills."""
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, field in (("Puslapis ", "PAGE"), (" iš ", "NUMPAGES")):
+        run = footer.add_run(text)
+        run.font.size = Pt(8)
+        _field(footer, field, "1", 8)
+
+
+def _field(paragraph, instruction: str, shown: str, size: float | None) -> None:
+    """A complex field (begin, instruction, separate, cached result, end), one run each, as Word writes it."""
+    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None), ("text", shown),
+                       ("end", None)):
+        run = paragraph.add_run()
+        if size:
+            run.font.size = Pt(size)
+        if kind in ("begin", "separate", "end"):
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif kind == "text":
+            run.text = text
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
 
 
 def heading(document: DocumentType, text: str, level: int = 1) -> None:
@@ -74,25 +106,20 @@ def title_block(document: DocumentType, title: str, subtitle: str | None = None)
     paragraph(document, "Parengta {{ siandien|data }}", italic=True, center=True)
 
 
+def approval_block(document: DocumentType, approved: str) -> None:
+    """PATVIRTINTA: the director's order that approved the document (a context dict with ``data`` and ``nr``),
+    or blanks to fill in while it is not approved."""
+    paragraph(document, "PATVIRTINTA", bold=True, right=True)
+    paragraph(document, "{{ istaiga.name }}", size=9, right=True)
+    paragraph(document, "{% if " + approved + " %}direktoriaus {{ " + approved + ".data|data }} įsakymu Nr. {{ "
+                        + approved + ".nr }}{% else %}direktoriaus 20___ m. ______________ d. įsakymu "
+                        "Nr. ______{% endif %}", size=9, right=True)
+
+
 def table_of_contents(document: DocumentType) -> None:
-    """A TOC field; Word and LibreOffice fill it when the document is opened (updateFields)."""
-    para = document.add_paragraph()
-    run = para.add_run()
-    for kind, text in (("begin", None), (None, 'TOC \\o "1-3" \\h \\z \\u'), ("separate", None),
-                       (None, None), ("end", None)):
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        elif text:
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-        else:
-            placeholder = OxmlElement("w:t")
-            placeholder.text = "Turinys atsinaujins atidarius dokumentą (F9)."
-            run._r.append(placeholder)
+    """A TOC field; rendering writes the headings into it as linked lines (see render/docx_layout.py), and Word
+    refreshes it with page numbers when the document is opened (updateFields)."""
+    _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', "Turinys atsiras sugeneravus dokumentą.", None)
     settings = document.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")

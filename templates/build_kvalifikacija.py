@@ -51,7 +51,7 @@ def _page_border(document) -> None:
 
 
 def certificate(folder: Path) -> Path:
-    document = new_document(landscape=True)
+    document = new_document(landscape=True, page_numbers=False)  # one page: no page number
     section = document.sections[0]
     section.top_margin, section.bottom_margin = Mm(25), Mm(20)
     section.left_margin = section.right_margin = Mm(30)
@@ -71,12 +71,14 @@ def certificate(folder: Path) -> Path:
     paragraph(document, "dalyvavo kvalifikacijos tobulinimo {{ forma_vietininkas }}", size=13, center=True)
     paragraph(document, "„{{ pavadinimas }}“", bold=True, size=16, center=True)
     paragraph(document, "{{ datos }}{% if vieta %}, {{ vieta }}{% endif %}", size=12, center=True)
-    paragraph(document, "ir išklausė {{ valandos }} akad. val. programą", size=13, center=True)
-    paragraph(document, "Kompetencijų sritis: {{ sritis }}{% if lektorius %}. Lektorius: {{ lektorius }}{% endif %}.",
+    paragraph(document, "ir {{ valandos }}", size=13, center=True)
+    paragraph(document, "Organizatorius – {{ organizatorius or istaiga.name }}. Kompetencijų sritis: {{ sritis }}."
+                        "{% if lektorius %} {{ lektorius_vaidmuo }}: {{ lektorius }}.{% endif %}",
               italic=True, size=10, center=True)
     paragraph(document, "")
     paragraph(document, "")
-    paragraph(document, "{{ istaiga.director }}\t\t\t\t\t______________________", size=11)
+    paragraph(document, "{{ istaiga.director_title }} {{ istaiga.director }}\t\t\t\t\t______________________",
+              size=11)
     paragraph(document, "Panevėžys, {{ isduota|data }}", size=10)
     return save(document, "pazymejimas", folder)
 
@@ -97,7 +99,8 @@ def training_plan(folder: Path) -> Path:
     paragraph(document, "{{p pagal_ketvirti }}")
     heading(document, "5. {{ kiti_metai }} m. mokymų plano projektas")
     paragraph(document, "Labiausiai pageidaujamos sritys paskirstytos į ketvirčius pagal dažniausiai nurodytą "
-                        "ketvirtį (ne daugiau kaip {{ per_ketvirti }} renginiai per ketvirtį). "
+                        "ketvirtį (ne daugiau kaip {{ per_ketvirti|kiekis('renginys', 'renginiai', 'renginių') }} per "
+                        "ketvirtį). "
                         "Stulpelis „Šiemet“ rodo, kiek tos srities mokymų jau įvyko {{ metai }} m.",
               italic=True, size=9)
     paragraph(document, "{{p planas }}")

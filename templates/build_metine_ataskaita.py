@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docx.enum.text import WD_BREAK
 
-from templates.build import heading, new_document, paragraph, save, table_of_contents
+from templates.build import approval_block, heading, new_document, paragraph, save, table_of_contents
 
 
 def _page_break(document) -> None:
@@ -17,9 +17,9 @@ def _note(document, text: str) -> None:
     paragraph(document, text, italic=True, size=9)
 
 
-def regional_work(document) -> None:
-    """Sections 10–12: user-needs surveys, commissions and working groups, awards for librarians."""
-    heading(document, "10. Vartotojų poreikių apklausos")
+def regional_work(document, number: int) -> None:
+    """Three sections from ``number``: user-needs surveys, commissions and working groups, awards for librarians."""
+    heading(document, f"{number}. Vartotojų poreikių apklausos")
     paragraph(document, "{%p if apklausos %}")
     paragraph(document, "{{ apklausu_santrauka }}")
     paragraph(document, "{{p apklausos_lentele }}")
@@ -28,17 +28,83 @@ def regional_work(document) -> None:
     paragraph(document, "{%p else %}")
     paragraph(document, "Vartotojų poreikių apklausų atsakymų šiais metais dar nėra.", italic=True)
     paragraph(document, "{%p endif %}")
-    heading(document, "11. Komisijos ir darbo grupės")
+    heading(document, f"{number + 1}. Komisijos ir darbo grupės")
     paragraph(document, "{{ komisiju_santrauka }}")
     paragraph(document, "{{p komisijos_lentele }}")
-    heading(document, "12. Bibliotekininkų apdovanojimai")
+    heading(document, f"{number + 2}. Bibliotekininkų apdovanojimai")
     paragraph(document, "{{ apdovanojimu_santrauka }}")
     paragraph(document, "{{p apdovanojimai_lentele }}")
     _note(document, "Laimėtojų vardai – konkurso rezultatų protokole.")
 
 
+def _introduction(document) -> None:
+    heading(document, "Įvadas")
+    paragraph(document, "{%p for pastraipa in ivadas %}")
+    paragraph(document, "{{ pastraipa }}")
+    paragraph(document, "{%p endfor %}")
+    paragraph(document, "{%p if not ivadas %}")
+    paragraph(document, "{{ istaiga.name }} – Panevėžio ir Utenos apskričių teritorijos bibliotekų metodinis centras. "
+                        "Ataskaitoje apžvelgiami {{ metai }} m. Bibliotekos ir teritorijos bibliotekų veiklos "
+                        "rezultatai, finansai, problemos ir kitų metų prioritetai.")
+    paragraph(document, "{%p endif %}")
+
+
+def _own_library(document, number: int) -> None:
+    heading(document, f"{number}. Bibliotekos vartotojai, fondas ir darbuotojai")
+    paragraph(document, "{%p if biblioteka %}")
+    paragraph(document, "{{ bibliotekos_santrauka }}")
+    paragraph(document, "{%p for dalis in bibliotekos_lenteles %}")
+    heading(document, "{{ dalis.pavadinimas }}", 2)
+    paragraph(document, "{{p dalis.lentele }}")
+    paragraph(document, "{%p endfor %}")
+    _note(document, "Bibliotekos metinės statistikos formos duomenys ({{ bibliotekos_metai }} m.; tą pačią formą "
+                    "pildo teritorijos bibliotekos). Pokytis – lyginant su ankstesniais metais.")
+    paragraph(document, "{%p else %}")
+    paragraph(document, "Bibliotekos metinės statistikos formos atsakymo dar nėra (lape „Bibliotekos“ Bibliotekos "
+                        "tipas – „apskrities biblioteka“).", italic=True)
+    paragraph(document, "{%p endif %}")
+
+
+def _finances(document, number: int) -> None:
+    heading(document, f"{number}. Finansai")
+    paragraph(document, "{%p if finansai %}")
+    heading(document, "Lėšos", 2)
+    paragraph(document, "{{p pajamos }}")
+    heading(document, "Išlaidos", 2)
+    paragraph(document, "{{p islaidos }}")
+    _note(document, "Pagal lapą „Finansai“ (veiklos plano darbaknygė): planuota ir gauta ar panaudota per metus.")
+    paragraph(document, "{%p else %}")
+    paragraph(document, "Finansų duomenys dar neįrašyti (veiklos plano darbaknygės lapas „Finansai“).", italic=True)
+    paragraph(document, "{%p endif %}")
+
+
+def _review(document, number: int) -> None:
+    heading(document, f"{number}. Problemos ir {{{{ kiti_metai }}}} m. prioritetai")
+    heading(document, "Problemos", 2)
+    paragraph(document, "{%p for problema in problemos %}")
+    paragraph(document, "• {{ problema }}")
+    paragraph(document, "{%p endfor %}")
+    paragraph(document, "{%p if not problemos %}")
+    paragraph(document, "Esminių problemų nenurodyta.", italic=True)
+    paragraph(document, "{%p endif %}")
+    heading(document, "{{ kiti_metai }} m. prioritetai", 2)
+    paragraph(document, "{%p for prioritetas in prioritetai %}")
+    paragraph(document, "• {{ prioritetas }}")
+    paragraph(document, "{%p endfor %}")
+    paragraph(document, "{%p if not prioritetai %}")
+    paragraph(document, "Prioritetai bus nustatyti kitų metų veiklos plane.", italic=True)
+    paragraph(document, "{%p endif %}")
+
+
+def _signature(document) -> None:
+    paragraph(document, "")
+    paragraph(document, "{{ istaiga.director_title }}\t\t\t\t\t{{ istaiga.director or '______________________' }}")
+
+
 def build(folder: Path) -> list[Path]:
     document = new_document()
+    approval_block(document, "patvirtinimas")
+    paragraph(document, "")
     paragraph(document, "{{ istaiga.name|upper }}", bold=True, size=13, center=True)
     paragraph(document, "{{ metai }} METŲ VEIKLOS ATASKAITA", bold=True, size=18, center=True)
     paragraph(document, "Parengta {{ siandien|data }}; duomenys iki {{ duomenys_iki|data }}", italic=True,
@@ -47,13 +113,16 @@ def build(folder: Path) -> list[Path]:
     table_of_contents(document)
     _page_break(document)
 
+    _introduction(document)
     heading(document, "1. Pagrindiniai veiklos rodikliai")
     paragraph(document, "{{ santrauka }}")
     paragraph(document, "{{p rodikliai }}")
     _note(document, "Pokytis – lyginant su ta pačia {{ pernai }} m. dalimi; „nėra duomenų“ – tų metų lentelėse įrašų "
                     "nėra. Skaičiuojama tai, kas įvyko iki ataskaitos dienos; suplanuota – atskirai.")
 
-    heading(document, "2. Teritorijos bibliotekų statistika")
+    _own_library(document, 2)
+
+    heading(document, "3. Teritorijos bibliotekų statistika")
     paragraph(document, "{%p if teritorija %}")
     paragraph(document, "Naujausia teritorijos bibliotekų statistika – {{ teritorijos_metai }} m.: priimtos "
                         "{{ pateike }} iš {{ bibliotekos }} aktyvių bibliotekų (Panevėžio ir Utenos apskritys) "
@@ -73,7 +142,7 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "Teritorijos bibliotekų metinės statistikos dar nėra.", italic=True)
     paragraph(document, "{%p endif %}")
 
-    heading(document, "3. Renginiai, parodos ir ekskursijos")
+    heading(document, "4. Renginiai, parodos ir ekskursijos")
     heading(document, "Renginiai", 2)
     paragraph(document, "{{p renginiai_pagal_tipa }}")
     paragraph(document, "{{ grafikas_renginiai }}", center=True)
@@ -83,11 +152,11 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "{{p ekskursijos_pagal_grupe }}")
     paragraph(document, "Iš jų užsienio grupių ir delegacijų: {{ uzsienio_grupes }}.")
 
-    heading(document, "4. Lankytojai ir J. Urbšio sodyba Zaosėje")
+    heading(document, "5. Lankytojai ir J. Urbšio sodyba Zaosėje")
     paragraph(document, "{{p lankytojai_pagal_vieta }}")
     paragraph(document, "{{ grafikas_zaose }}", center=True)
 
-    heading(document, "5. Patalpų nuoma")
+    heading(document, "6. Patalpų nuoma")
     paragraph(document, "Pagal patalpas", bold=True)
     paragraph(document, "{{p nuoma_pagal_patalpa }}")
     paragraph(document, "Pagal nuomininkų tipą", bold=True)
@@ -96,7 +165,7 @@ def build(folder: Path) -> list[Path]:
                     "su PVM. Patvirtintų būsimų užsakymų – {{ nuoma_patvirtinta }} (be PVM – "
                     "{{ nuoma_patvirtinta_suma }}), į pajamas jie neįtraukti.")
 
-    heading(document, "6. Kvalifikacijos tobulinimas")
+    heading(document, "7. Kvalifikacijos tobulinimas")
     paragraph(document, "Teritorijos bibliotekininkų dalyvavimų mokymuose – {{ dalyvavimai }}, išklausyta "
                         "akad. val. – {{ akad_val }}.")
     paragraph(document, "Pagal kompetencijų sritis", bold=True)
@@ -104,7 +173,7 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "Pagal savivaldybes", bold=True)
     paragraph(document, "{{p mokymai_pagal_savivaldybe }}")
 
-    heading(document, "7. Metodinės konsultacijos")
+    heading(document, "8. Metodinės konsultacijos")
     paragraph(document, "Konsultuota teritorijos bibliotekų – {{ konsultuota_bibliotekos }}; aktyvių bibliotekų, "
                         "negavusių konsultacijų, – {{ be_konsultaciju }}.")
     paragraph(document, "Pagal temas", bold=True)
@@ -113,17 +182,17 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "Pagal konsultavimo būdą", bold=True)
     paragraph(document, "{{p konsultacijos_pagal_buda }}")
 
-    heading(document, "8. Projektai")
+    heading(document, "9. Projektai")
     paragraph(document, "Vykdytų projektų – {{ vykdomi_projektai }}.")
     paragraph(document, "{{p projektai_pagal_busena }}")
 
-    heading(document, "9. Viešinimas")
+    heading(document, "10. Viešinimas")
     paragraph(document, "{{p viesinimas_pagal_kanala }}")
     paragraph(document, "{{ grafikas_viesinimas }}", center=True)
 
-    regional_work(document)
+    regional_work(document, 11)
 
-    heading(document, "13. Veiklos plano vykdymas")
+    heading(document, "14. Veiklos plano vykdymas")
     paragraph(document, "Priemonių plane – {{ plano_priemones }}.")
     paragraph(document, "{{p plano_busenos }}")
     paragraph(document, "Priemonės", bold=True)
@@ -134,6 +203,10 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "{%p for priezastis in plano_atsilikimo_priezastys %}")
     paragraph(document, "• {{ priezastis }}")
     paragraph(document, "{%p endfor %}")
+
+    _finances(document, 15)
+    _review(document, 16)
+    _signature(document)
 
     _page_break(document)
     heading(document, "Priedas. Duomenų šaltiniai")

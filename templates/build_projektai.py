@@ -11,12 +11,14 @@ def build(folder: Path) -> list[Path]:
     document = new_document()
     title_block(document, "Projektų apžvalga")
     heading(document, "1. Artėjantys terminai")
-    paragraph(document, "Ataskaitų terminai ir projektų pabaigos per artimiausias {{ dienos }} dienų.", italic=True,
+    paragraph(document, "Ataskaitų terminai ir projektų pabaigos per {{ dienos|kiekis('artimiausią dieną', "
+                        "'artimiausias dienas', 'artimiausių dienų') }}.", italic=True,
               size=9)
     paragraph(document, "{%p if terminu_sk %}")
     paragraph(document, "{{p terminai }}")
     paragraph(document, "{%p else %}")
-    paragraph(document, "Per artimiausias {{ dienos }} dienų terminų nėra.")
+    paragraph(document, "Per {{ dienos|kiekis('artimiausią dieną', 'artimiausias dienas', 'artimiausių dienų') }} "
+                        "terminų nėra.")
     paragraph(document, "{%p endif %}")
     heading(document, "2. Biudžeto neatitikimai")
     paragraph(document, "{%p for eilute in neatitikimai %}")

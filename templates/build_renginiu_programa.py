@@ -20,7 +20,7 @@ def build(folder: Path) -> list[Path]:
     paragraph(document, "{%p for r in diena.renginiai %}")
     paragraph(document, "{{ r.laikas }}   {{ r.pavadinimas }}", bold=True)
     paragraph(document, "{{ r.apie }}. Vieta: {{ r.vieta }}"
-                        "{% if r.forma %} ({{ r.forma }}){% endif %}. Įėjimas {{ r.iejimas }}."
+                        "{% if r.forma %} ({{ r.forma }}){% endif %}. {{ r.iejimas }}."
                         "{% if r.partneriai %} Partneriai: {{ r.partneriai }}.{% endif %}")
     paragraph(document, "{%p if r.nuoroda %}")
     paragraph(document, "Daugiau informacijos: {{ r.nuoroda }}", italic=True, size=9)
@@ -30,7 +30,7 @@ def build(folder: Path) -> list[Path]:
     heading(document, "Parodos")
     paragraph(document, "{%p for p in parodos %}")
     paragraph(document, "{{ p.pavadinimas }}", bold=True)
-    paragraph(document, "{{ p.datos }}, {{ p.vieta }}.{% if p.autorius %} Autorius / kuratorius: {{ p.autorius }}."
+    paragraph(document, "{{ p.datos }}, {{ p.vieta }}.{% if p.autorius %} {{ p.autoriaus_vaidmuo }}: {{ p.autorius }}."
                         "{% endif %}{% if p.nuoroda %} {{ p.nuoroda }}{% endif %}")
     paragraph(document, "{%p endfor %}")
     paragraph(document, "{%p if not parodos %}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from templates.build import heading, new_document, paragraph, save
+from templates.build import approval_block, heading, new_document, paragraph, save
 
 
 def _goals(document) -> None:
@@ -20,15 +20,16 @@ def _goals(document) -> None:
 
 def build(folder: Path) -> list[Path]:
     document = new_document(landscape=True)
-    paragraph(document, "TVIRTINU", bold=True, right=True)
-    paragraph(document, "{{ istaiga.director }}", right=True)
-    paragraph(document, "_______________________", right=True)
+    approval_block(document, "patvirtinimas")
     paragraph(document, "{{ istaiga.name|upper }}", bold=True, size=13, center=True)
     paragraph(document, "{{ metai }} METŲ VEIKLOS PLANAS", bold=True, size=14, center=True)
-    paragraph(document, "Parengta {{ siandien|data }}", italic=True, center=True)
+    paragraph(document, "{% if not patvirtinimas %}Projektas, parengtas {{ siandien|data }}{% endif %}", italic=True,
+              center=True)
     paragraph(document, "Priemonių – {{ priemoniu_sk }}; numatytos lėšos iš viso – {{ lesos }}.", italic=True)
     _goals(document)
-    paragraph(document, "Terminas – ketvirtis, iki kurio pabaigos priemonė turi būti įvykdyta.", italic=True, size=9)
+    paragraph(document, "Terminas – ketvirtis, iki kurio pabaigos priemonė turi būti įvykdyta. Bazinė reikšmė – "
+                        "pradinė rodiklio reikšmė (automatiniams rodikliams – ankstesnių metų apskaičiuota).",
+              italic=True, size=9)
     plan = save(document, "veiklos_planas", folder)
 
     document = new_document(landscape=True)
@@ -42,5 +43,12 @@ def build(folder: Path) -> list[Path]:
                         "priemonė – po 25 proc. už kiekvieną pasibaigusį ketvirtį. Automatiniai rodikliai "
                         "apskaičiuojami iš kitų lentelių (šaltiniai – skaičiuoklėje).", italic=True, size=9)
     _goals(document)
+    heading(document, "Atsiliekančios priemonės ir priežastys")
+    paragraph(document, "{%p for priezastis in atsilieka %}")
+    paragraph(document, "• {{ priezastis }}")
+    paragraph(document, "{%p endfor %}")
+    paragraph(document, "{%p if not atsilieka %}")
+    paragraph(document, "Atsiliekančių priemonių nėra.", italic=True)
+    paragraph(document, "{%p endif %}")
     execution = save(document, "veiklos_plano_vykdymas", folder)
     return [plan, execution]

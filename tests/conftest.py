@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,21 @@ from automations.runner import RunReport, run_jobs
 from jobs import all_jobs
 
 TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def no_environment_leaks():
+    """A test that changes the environment (and does not use monkeypatch) fails, and the change is undone."""
+    before = dict(os.environ)
+    yield
+    changed = sorted(name for name in set(os.environ) | set(before)
+                     if os.environ.get(name) != before.get(name) and name != "PYTEST_CURRENT_TEST")
+    for name in changed:
+        if name in before:
+            os.environ[name] = before[name]
+        else:
+            del os.environ[name]
+    assert not changed, f"the test left the environment changed: {changed}"
 
 
 @pytest.fixture(scope="session")

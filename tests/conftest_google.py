@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fake_google import FakeGoogle, LoopbackTransport, anonymous_identity
 from fake_google.loader import LoadedWorkspace, google_settings, load_workspace
+from fake_google.quota import VirtualClock
 
 from automations.backends.google import GoogleBackend
 from automations.config import Settings
@@ -30,17 +31,24 @@ def fake_google() -> Iterator[FakeGoogle]:
 
 
 @pytest.fixture
-def sleeps() -> list[float]:
-    """Backoff delays the backend asked for (it never really sleeps in tests)."""
-    return []
+def clock() -> VirtualClock:
+    """The backend's clock in tests: time passes only when it waits, so minutes cost nothing."""
+    return VirtualClock()
 
 
 @pytest.fixture
-def make_google_backend(fake_google: FakeGoogle, sleeps: list[float]) -> Callable[..., GoogleBackend]:
-    """``make_google_backend(settings)``: a GoogleBackend talking to the imitation."""
+def sleeps(clock: VirtualClock) -> list[float]:
+    """Every wait (backoff, quota pacing) the backend asked for; it never really sleeps in tests."""
+    return clock.slept
+
+
+@pytest.fixture
+def make_google_backend(fake_google: FakeGoogle, clock: VirtualClock) -> Callable[..., GoogleBackend]:
+    """``make_google_backend(settings)``: a GoogleBackend talking to the imitation, on the virtual clock."""
     def make(settings: Settings, **kwargs: Any) -> GoogleBackend:
         kwargs.setdefault("identity", anonymous_identity(SERVICE_ACCOUNT))
-        return GoogleBackend(settings, LoopbackTransport(fake_google.base_url), sleep=sleeps.append, **kwargs)
+        return GoogleBackend(settings, LoopbackTransport(fake_google.base_url), sleep=clock.sleep, clock=clock,
+                             **kwargs)
     return make
 
 

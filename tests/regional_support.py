@@ -66,6 +66,8 @@ def libraries(workspace: Path) -> dict[str, dict[str, Any]]:
     """Territory libraries by normalised code and by normalised name."""
     found = {}
     for _, row in sheet_rows(workspace / "teritorijos_statistika.xlsx", "Bibliotekos"):
+        if row["Tipas"] == "apskrities biblioteka":  # the Library itself, not a territory library
+            continue
         found[norm(row["Kodas"])] = row
         found[norm(row["Pavadinimas"])] = row
     return found

@@ -81,7 +81,8 @@ def test_rows_cover_every_workbook_and_use_exact_headers() -> None:
 def test_sizes_and_shape_follow_the_domain() -> None:
     rows = demo_rows(2026, TODAY)
     territory = rows["teritorijos_statistika"]
-    assert len(territory["Savivaldybės"]) == 36
+    assert len(territory["Savivaldybės"]) == 60  # 12 municipalities × 5 years
+    assert {answer["Metai"] for answer in territory["Formos atsakymai 1"]} == set(range(2021, 2026))
     assert 100 <= len(territory["Bibliotekos"]) <= 140
     events = rows["renginiai"]["Renginiai"]
     assert 500 <= len(events) <= 1000

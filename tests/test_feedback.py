@@ -34,7 +34,7 @@ def test_problem_list_and_marked_copy(tmp_path: Path) -> None:
     header = [cell.value for cell in listing[5]]
     assert header == ["Lapas", "Eilutė", "Stulpelis", "Reikšmė", "Svarba", "Taisyklė", "Ką pataisyti"]
     rows = [row[:5] for row in listing.iter_rows(min_row=6, values_only=True) if row[0]]
-    assert ("Formos atsakymai 1", 5, "iš jų vaikai (iki 14 m.)", "9000", "klaida") in rows
+    assert ("Formos atsakymai 1", 5, "iš jų vaikai (iki 14 m.)", "9\u00a0000", "klaida") in rows
     copy = book["Formos atsakymai 1"]
     # the copy keeps the sheet's own row numbers: row 5, column F (children) is marked and commented
     cell = copy["F5"]

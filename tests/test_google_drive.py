@@ -30,8 +30,10 @@ def test_publish_creates_folders_and_updates_in_place(fake_google, make_google_b
     folders = {item.meta["name"] for item in fake_google.drive.files.values() if item.meta["mimeType"] == FOLDER}
     assert {"2026", "Regiono statistika"} <= folders
     assert [entry.kind for entry in _uploads(fake_google)] == ["files.create (upload)", "files.update (upload)"]
-    drive = [entry for entry in fake_google.log if entry.api == "drive"]
+    drive = [entry for entry in fake_google.log if entry.api == "drive" and entry.kind != "files.generateIds"]
     assert all(entry.query.get("supportsAllDrives") == ["true"] for entry in drive)
+    creates = [entry for entry in fake_google.log if entry.kind.startswith("files.create")]
+    assert len(creates) == 3  # two folders and the file, each under an id reserved with files.generateIds
 
 
 def test_an_unchanged_output_is_not_uploaded_in_a_later_run(fake_google, make_google_backend, drive_settings) -> None:
@@ -39,7 +41,9 @@ def test_an_unchanged_output_is_not_uploaded_in_a_later_run(fake_google, make_go
     mark = fake_google.mark()
     again = make_google_backend(drive_settings).publish("2026/Renginiai/Renginiai.ics", b"BEGIN:VCALENDAR")
     assert not again.written
-    assert [entry.kind for entry in fake_google.since(mark)] == ["files.list"] * 3  # root, year, subject
+    # the output folder's drive once, then root, year and subject listed within that drive
+    assert [entry.kind for entry in fake_google.since(mark)] == ["files.get"] + ["files.list"] * 3
+    assert all(entry.query["corpora"] == ["drive"] for entry in fake_google.since(mark)[1:])
 
 
 def test_converted_documents_keep_their_id_and_can_be_fetched(fake_google, make_google_backend,

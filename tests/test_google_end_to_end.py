@@ -93,7 +93,8 @@ def test_requests_per_spreadsheet_and_per_output(google_runs: dict[str, Any]) ->
     read = {entry.target for entry in log if entry.api == "sheets"}
     assert read <= spreadsheets
     for spreadsheet in read:
-        assert by_sheet[(spreadsheet, "spreadsheets.get")] == 1
+        # metadata, then (only when feedback changes) the notes and colours of the cells to mark
+        assert by_sheet[(spreadsheet, "spreadsheets.get")] == 1 + by_sheet[(spreadsheet, "spreadsheets.batchUpdate")]
         assert by_sheet[(spreadsheet, "values.batchGet")] == 1
         assert by_sheet[(spreadsheet, "spreadsheets.batchUpdate")] <= 1
     assert {entry.kind for entry in log if entry.api == "sheets"} <= {
@@ -104,6 +105,8 @@ def test_requests_per_spreadsheet_and_per_output(google_runs: dict[str, Any]) ->
     folders = sum(1 for item in google_runs["fake"].drive.files.values() if item.meta["mimeType"] == FOLDER)
     lists = sum(1 for entry in log if entry.kind == "files.list")
     assert lists + sum(1 for entry in log if entry.kind == "files.create") <= folders + 1
+    ids = sum(1 for entry in log if entry.kind == "files.generateIds")
+    assert 0 < ids <= 8  # ids for every create, fetched in growing batches
 
 
 def test_unchanged_second_run_writes_nothing(google_runs: dict[str, Any]) -> None:

@@ -115,7 +115,7 @@ def test_a_revoked_oauth_token_asks_to_sign_in_again(fake_google, tmp_path, monk
              "expiry": "2020-01-01T00:00:00Z"}
     (tmp_path / "token.json").write_text(json.dumps(token))
     settings = _settings(tmp_path, auth="oauth", token_file="token.json")
-    with pytest.raises(BackendError, match=r"expired or was revoked.*automations auth"):
+    with pytest.raises(BackendError, match=r"expired or was revoked.*automations auth.*Testing.*7 days"):
         GoogleBackend(settings).read_tabs("renginiai", ["Renginiai"])
 
 

@@ -76,7 +76,8 @@ def test_feedback_marks_the_bad_cells_in_one_batch_update(fake_google, make_goog
     mark = fake_google.mark()
     run = _validate_and_feedback(make_google_backend(settings))
     kinds = [entry.kind for entry in fake_google.since(mark) if entry.target == spreadsheet_id]
-    assert kinds == ["spreadsheets.get", "values.batchGet", "spreadsheets.batchUpdate"]
+    # metadata, values, then the notes and colours of the cells about to be marked, then one write
+    assert kinds == ["spreadsheets.get", "values.batchGet", "spreadsheets.get", "spreadsheets.batchUpdate"]
     book = fake_google.books[spreadsheet_id]
     bad = book.sheet_by_title("Renginiai").get(2, 0)
     assert bad.entered == {"stringValue": "kitą savaitę"}  # the typed value is untouched
@@ -84,8 +85,9 @@ def test_feedback_marks_the_bad_cells_in_one_batch_update(fake_google, make_goog
     assert bad.format["backgroundColor"]
     assert book.sheet_by_title("Renginiai").get(1, 0).note is None
     klaidos = book.sheet_by_title("Klaidos")
-    header = [klaidos.get(4, col).entered["stringValue"] for col in range(8)]
-    assert header == ["Lapas", "Eilutė", "Stulpelis", "Reikšmė", "Svarba", "Taisyklė", "Ką pataisyti", "Langelis"]
+    header = [klaidos.get(4, col).entered["stringValue"] for col in range(9)]
+    assert header == ["Lapas", "Eilutė", "Stulpelis", "Reikšmė", "Svarba", "Taisyklė", "Ką pataisyti", "Langelis",
+                      "Buvusi spalva"]
     listed = {klaidos.get(row, 7).entered["stringValue"]: klaidos.get(row, 1).entered
               for row in range(5, 20) if klaidos.get(row, 7)}
     assert listed["'Renginiai'!A3"] == {"numberValue": 3}

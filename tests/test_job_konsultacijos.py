@@ -22,6 +22,7 @@ from regional_support import (
     table,
 )
 
+from automations import lt
 from automations.domain.consultations import consultations, without_consultations
 from automations.periods import Period
 from sheets_schema.references import References
@@ -77,7 +78,7 @@ def _independent(workspace: Path, report) -> tuple[Counter, Counter, set[str]]:
         lib = libs.get(norm(row["Biblioteka"]))
         if number in errors or lib is None or day(row["Data"]).year != YEAR:
             continue
-        by_municipality[lib["Savivaldybė"]] += 1
+        by_municipality[lt.municipality(lib["Savivaldybė"])] += 1
         by_topic[row["Tema"]] += 1
         reached.add(lib["Kodas"])
     return by_municipality, by_topic, reached

@@ -11,9 +11,11 @@ from communication_support import all_text, day, error_rows, input_rows, outputs
 from communication_support import frame_of as typed
 from figures_support import figures
 
+from automations.config import Institution
+from automations.domain.rental_documents import document_context, renter_shown
 from automations.domain.rentals import priced, rental_price
 from automations.periods import working_days_before
-from jobs.nuoma import document_context, renter_shown, schedule_sheets
+from jobs.nuoma import schedule_sheets
 from sheets_schema.nuoma import WORKBOOK, Patalpa, Uzsakymas, overlaps
 from sheets_schema.spec import RuleContext
 
@@ -67,7 +69,7 @@ def test_overlapping_bookings_are_both_flagged_naming_each_other():
 def test_contract_context_has_price_in_words_due_date_and_invoice_number():
     rooms = typed(Patalpa, ROOMS)
     booking = priced(typed(Uzsakymas, [BOOKING]), rooms).to_dict("records")[0]
-    context = document_context(booking, booking["_room"], booking["_price"])
+    context = document_context(booking, booking["_room"], booking["_price"], Institution(director="Vida Bukauskienė"))
     assert context["saskaitos_nr"] == "AS-NUOM-2026-014"
     assert context["bruto"] == Decimal("245.03") and context["valandos"] == "4,5"
     assert context["apmoketi_iki"] == working_days_before(MONDAY, 5) == dt.date(2026, 11, 30)
@@ -125,7 +127,12 @@ def test_demo_run_contracts_invoices_schedule_income(demo_workspace: Path, run_j
     confirmed = [r for _, r in bookings if r["Būsena"] in ("patvirtinta", "sutartis pasirašyta", "įvykdyta")]
     base = demo_workspace / "ataskaitos" / "2026"
     contracts = sorted(p.name for p in (base / "Nuomos sutartys").iterdir())
-    assert contracts == sorted(f"Sutartis {r['Užsakymo Nr.']}.docx" for r in confirmed if day(r["Data"]).year == 2026)
+    free = {r["Užsakymo Nr."] for r in confirmed if _price_from_input(r, rooms[r["Patalpa"].strip().casefold()]) == 0}
+    assert free  # the demo has free youth-space bookings: lent, not rented
+    assert contracts == sorted(f"{'Panaudos sutartis' if r['Užsakymo Nr.'] in free else 'Sutartis'} "
+                               f"{r['Užsakymo Nr.']}.docx" for r in confirmed if day(r["Data"]).year == 2026)
+    invoices = {p.name for p in (base / "Nuomos sąskaitos").iterdir()}
+    assert not {f"Sąskaita {number}.docx" for number in free} & invoices
     sample = next(r for r in confirmed if _price_from_input(r, rooms[r["Patalpa"].strip().casefold()]) > 0)
     contract = all_text(base / "Nuomos sutartys" / f"Sutartis {sample['Užsakymo Nr.']}.docx")
     invoice = all_text(base / "Nuomos sąskaitos" / f"Sąskaita {sample['Užsakymo Nr.']}.docx")

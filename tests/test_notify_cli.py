@@ -120,6 +120,7 @@ def test_the_demo_writes_messages_for_its_mistakes_and_missing_libraries(demo_ru
     answers = result.tabs["Formos atsakymai 1"].all_rows
     libraries = result.frame("Bibliotekos")
     names = dict(zip(libraries["kodas"], libraries["pavadinimas"], strict=True))
+    names.pop("PAVB", None)  # the Library itself fills the form too; its name is every message's signature
     superseded = {problem.row for problem in result.problems if problem.rule == "pakeista"}
     wrong = {problem.row for problem in result.problems if problem.tab == "Formos atsakymai 1"
              and problem.severity is not Severity.NOTE and problem.row not in superseded

@@ -13,6 +13,7 @@ BOOKING = {
     "Užsakymo Nr.": "NUOM-2026-001", "Paraiškos data": "2026-01-10", "Būsena": "patvirtinta",
     "Nuomininkas": "UAB „Aukštaitijos knyga“", "Nuomininko tipas": "juridinis asmuo", "Įmonės kodas": "123456789",
     "Patalpa": "Konferencijų salė", "Paskirtis": "seminaras", "Data": "2026-03-05", "Nuo": "10:00", "Iki": "14:00",
+    "Atstovas": "Jonas Jonaitis", "Atstovo pareigos": "direktorius", "Atstovavimo pagrindas": "įstatai",
 }
 
 
@@ -24,6 +25,15 @@ def test_good_booking():
     booking = Uzsakymas.model_validate(BOOKING)
     assert list(booking.checks()) == []
     assert booking.nuo == dt.time(10)
+
+
+def test_a_contract_needs_its_signatory_and_a_private_tenants_address():
+    assert ("atstovas", "truksta_atstovo", Severity.WARNING) in issues(Atstovas=None)
+    assert issues(Atstovas=None, **{"Būsena": "paraiška"}) == set()  # no contract yet
+    private = {"Nuomininkas": "Jonas Jonaitis", "Nuomininko tipas": "fizinis asmuo", "Įmonės kodas": None,
+               "Atstovas": None}
+    assert issues(**private) == {("nuomininko_adresas", "truksta_adreso", Severity.WARNING)}
+    assert issues(**private, **{"Nuomininko adresas": "Ukmergės g. 3-4, Panevėžys"}) == set()
 
 
 @pytest.mark.parametrize("number", ["NUOM-26-001", "nuom-2026-001", "NUOM-2026-1", "2026-001"])
@@ -39,7 +49,8 @@ def test_company_code_required_for_legal_entities_only():
     for kind in ("juridinis asmuo", "biudžetinė įstaiga", "NVO"):
         assert issues(**{"Nuomininko tipas": kind, "Įmonės kodas": None}) == {
             ("imones_kodas", "truksta_kodo", Severity.ERROR)}
-    assert issues(**{"Nuomininko tipas": "fizinis asmuo", "Įmonės kodas": None}) == set()
+    private = {"Nuomininko tipas": "fizinis asmuo", "Įmonės kodas": None, "Nuomininko adresas": "Ukmergės g. 3"}
+    assert issues(**private) == set()
 
 
 @pytest.mark.parametrize("header, typed, stored", [

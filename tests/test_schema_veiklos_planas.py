@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from sheets_schema.base import Severity
-from sheets_schema.veiklos_planas import AUTO_FIGURES, WORKBOOK, Priemone
+from sheets_schema.veiklos_planas import AUTO_FIGURES, WORKBOOK, Finansai, Priemone, Tekstas, Tvirtinimas
 
 ROW = {"Metai": "2026", "Tikslas": "Skatinti skaitymą", "Uždavinys": "Rengti renginius",
        "Priemonė": "Renginiai vaikams", "Rodiklis": "Įvykusių renginių skaičius", "Planinė reikšmė": "600",
@@ -27,7 +27,22 @@ def test_auto_figures_are_the_listed_names():
         Priemone.model_validate({**ROW, "Automatinis rodiklis": "Lankytojai"})
     with pytest.raises(ValidationError):
         Priemone.model_validate({**ROW, "Ketvirtis": "V"})
-    assert WORKBOOK.tabs == (Priemone,)
+    assert WORKBOOK.tabs == (Priemone, Finansai, Tekstas, Tvirtinimas)
+
+
+def test_report_inputs_finances_texts_and_approvals():
+    money = Finansai.model_validate({"Metai": "2026", "Rūšis": "pajamos", "Straipsnis": "Parama",
+                                     "Faktas, Eur": "1 234,50"})
+    assert (money.rusis, money.faktas, money.planas) == ("pajamos", Decimal("1234.50"), None)
+    with pytest.raises(ValidationError):
+        Finansai.model_validate({"Metai": "2026", "Rūšis": "dotacija", "Straipsnis": "x", "Faktas, Eur": "1"})
+    assert Tekstas.model_validate({"Metai": "2026", "Skyrius": "Problemos", "Tekstas": "Remontas."}).skyrius == \
+        "problemos"
+    approved = Tvirtinimas.model_validate({"Metai": "2026", "Dokumentas": "veiklos planas", "Data": "2026-01-20",
+                                           "Nr.": "V-8"})
+    assert approved.numeris == "V-8" and approved.data.isoformat() == "2026-01-20"
+    baseline = Priemone.model_validate({**ROW, "Mato vnt.": "vnt.", "Bazinė reikšmė": "5,5"})
+    assert [i.field for i in baseline.checks()] == ["bazine"]  # a count is whole, the baseline too
 
 
 def test_counts_of_whole_things_are_whole_numbers():

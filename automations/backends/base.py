@@ -8,23 +8,14 @@ settings map to a file or a spreadsheet, and an output is a relative path
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from automations.errors import BackendError, InputError, OutputUnavailable
 from automations.tables import RawSheet, SheetLayout
 from sheets_schema.base import Problem
 
-
-class InputError(Exception):
-    """A workbook or tab that cannot be read; the message is Lithuanian and says what to do."""
-
-    def __init__(self, message: str, rule: str = "neskaitomas") -> None:
-        super().__init__(message)
-        self.rule = rule
-
-
-class BackendError(Exception):
-    """The backend itself failed (no access, quota, network) after its retries; English for operators."""
+__all__ = ["Backend", "BackendError", "Feedback", "InputError", "OutputUnavailable", "Published"]
 
 
 @dataclass
@@ -88,3 +79,36 @@ class Backend(ABC):
     def describe(self, workbook: str) -> str:
         """Where a workbook lives, for messages."""
         return workbook
+
+    def source_fingerprint(self, workbook: str) -> str | None:
+        """A cheap digest of a workbook's source as stored, or None when only reading it tells.
+
+        Equal digests mean equal inputs, so a job whose inputs and program are unchanged is skipped.
+        """
+        return None
+
+    def location(self, path: str) -> str:
+        """Where a published output is, for messages (a file path, or the path under the Drive folder)."""
+        return path
+
+    def still_published(self, path: str, sha256: str) -> bool:
+        """Whether the output at ``path`` still holds the content with this digest (a person may have
+        deleted or edited it). A backend that cannot tell cheaply trusts its last run."""
+        return True
+
+    def activity(self) -> str | None:
+        """One line on what the run cost a remote service (requests, waits), or None."""
+        return None
+
+    def prefetch(self, requests: Mapping[str, Sequence[str]]) -> None:  # noqa: B027 - optional hook
+        """Hint: these workbooks' tabs will be read next (a backend may start reading them now)."""
+
+    def preflight(self) -> None:  # noqa: B027 - optional hook
+        """Check, before any job runs, that outputs can be written; raise BackendError naming why not."""
+
+    def list_outputs(self, folder: str) -> list[str] | None:
+        """Published outputs directly in ``folder`` (relative paths), or None when the backend cannot list.
+
+        The certificate register is rebuilt from the certificates it finds there if it was lost.
+        """
+        return None

@@ -28,14 +28,21 @@ class GoogleBackend(Backend):
     name = "google"
 
     def __init__(self, settings: Settings, transport: Transport | None = None, identity: Identity | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
-        """``transport`` and ``identity`` default to Google's endpoints and the configured credentials."""
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+        """``transport`` and ``identity`` default to Google's endpoints and the configured credentials;
+        ``sleep`` and ``clock`` drive backoff and quota pacing (tests pass a virtual clock)."""
         self.settings = settings
-        policy = RetryPolicy(max_retries=settings.google.max_retries, sleep=sleep)
+        policy = RetryPolicy(max_retries=settings.google.max_retries, sleep=sleep, clock=clock,
+                             max_retry_after=settings.google.max_retry_after_seconds)
         self.api = GoogleApi(settings, transport or Transport(), policy, identity)
         self.sheets = SheetsGateway(self.api)
         self.forms = FormsReader(self.api)
         self.drive = DriveStore(self.api, settings.google.drive_folder_id, settings.google.convert_to_google_formats)
+
+    def activity(self) -> str | None:
+        """How many requests the run sent and how long it waited for quota and retries."""
+        waits = self.api.policy.waits
+        return waits.summary() if waits.requests else None
 
     def _source(self, workbook: str) -> WorkbookSource:
         source = self.settings.workbooks.get(workbook)

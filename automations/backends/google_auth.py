@@ -1,8 +1,9 @@
 """Credentials for the Google backend: a service account key, or a person's OAuth token.
 
 Operators meet this module when something is wrong, so every failure is a BackendError in
-plain English that says which file or setting to fix, and for no-access errors which account
-the spreadsheet or folder must be shared with. Keys and tokens live outside the repository.
+plain English that says which file or setting to fix; the account an Identity names is the
+one refusals tell people to share with (see google_errors). Keys and tokens live outside the
+repository.
 """
 
 from __future__ import annotations
@@ -32,10 +33,6 @@ class Identity:
 
     credentials: Any
     account: str  # an e-mail address, or a description when it is not known
-
-    def share_hint(self, kind: str) -> str:
-        return (f"Share the {kind} with {self.account} (as Editor; for a Shared Drive folder add it as Content "
-                "manager), or fix the id in automations.toml.")
 
 
 def _resolve(settings: Settings, name: str) -> Path:
@@ -113,7 +110,9 @@ def _oauth_identity(settings: Settings) -> Identity:
             credentials.refresh(Request())
         except RefreshError as error:
             raise BackendError(f"the Google sign-in in {path} has expired or was revoked ({error}): run "
-                               "`automations auth` again.") from None
+                               "`automations auth` again. If this happens every week, the OAuth app is of type "
+                               "External in \"Testing\" status, whose sign-ins Google drops after 7 days: make it "
+                               f"Internal, publish it, or use a service account. {HELP}") from None
         _save_token(path, credentials.to_json())
     account = info.get("account") or "the Google account you signed in with (`automations auth`)"
     return Identity(credentials, account)

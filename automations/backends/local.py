@@ -2,28 +2,32 @@
 
 It is what a new user runs first, what the tests use, and a real mode for libraries that
 share Excel files on a network drive. Outputs are written to a temporary file and renamed,
-so a crash never leaves half a report; identical content is not rewritten.
+so a crash never leaves half a report (temporary files a crash did leave are removed on a
+later run); identical content is not rewritten; files get the mode the umask asks for, so
+colleagues on a shared folder can open what a service account wrote.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
+import hashlib
 import os
 import tempfile
-import zipfile
-from collections.abc import Sequence
+import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
-from automations.backends.base import Backend, Feedback, InputError, Published
+from automations.backends.base import Backend, BackendError, Feedback, InputError, OutputUnavailable, Published
+from automations.backends.csv_reader import read_csv
+from automations.backends.xlsx_reader import read_xlsx
 from automations.config import Settings
 from automations.feedback import feedback_path, feedback_workbook
 from automations.tables import RawSheet
 from sheets_schema import workbook as workbook_spec
+
+TEMPORARY_PREFIX = ".tmp-"
+STALE_SECONDS = 3600  # a temporary file older than this was left by a crash, not by a run still writing
 
 
 class LocalBackend(Backend):
@@ -33,13 +37,31 @@ class LocalBackend(Backend):
         self.settings = settings
         self.workspace = settings.workspace
         self.output = settings.output_path
+        self._pending: dict[str, Future] = {}
 
     # reading -------------------------------------------------------------
     def describe(self, workbook: str) -> str:
         return str(self.workspace / (self.settings.source(workbook).file or f"{workbook}.xlsx"))
 
+    def prefetch(self, requests: Mapping[str, Sequence[str]]) -> None:
+        """Start reading every workbook in the background: calamine and inflating release the GIL,
+        so a large sheet is parsed while the small ones are validated."""
+        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="read")
+        for workbook, tabs in requests.items():
+            self._pending[workbook] = pool.submit(self._read, workbook, tuple(tabs))
+        pool.shutdown(wait=False)
+
     def read_tabs(self, workbook: str, tabs: Sequence[str]) -> dict[str, RawSheet | InputError]:
+        pending = self._pending.pop(workbook, None)
+        if pending is not None:
+            found = pending.result()
+            if all(tab in found for tab in tabs):
+                return {tab: found[tab] for tab in tabs}
+        return self._read(workbook, tuple(tabs))
+
+    def _read(self, workbook: str, tabs: tuple[str, ...]) -> dict[str, RawSheet | InputError]:
         source = self.settings.source(workbook)
+        limits = self.settings.limits
         main = self.workspace / (source.file or f"{workbook}.xlsx")
         result: dict[str, RawSheet | InputError] = {}
         from_main = [tab for tab in tabs if tab not in source.tab_files]
@@ -47,42 +69,93 @@ class LocalBackend(Backend):
             if main.suffix.lower() == ".csv":
                 form_tabs = [model.tab for model in workbook_spec(workbook).tabs if model.form] or [from_main[0]]
                 for tab in from_main:
-                    result[tab] = (_read_csv(main, tab) if tab in form_tabs
+                    result[tab] = (read_csv(main, tab, limits.max_rows, limits.max_columns) if tab in form_tabs
                                    else InputError(f"lapas „{tab}“ negali būti CSV faile {main.name}", "nera_lapo"))
             else:
-                result.update(_read_xlsx(main, from_main))
+                result.update(read_xlsx(main, from_main, limits.max_rows, limits.max_columns))
         for tab, file_name in source.tab_files.items():
             if tab in tabs:
                 path = self.workspace / file_name
                 try:
                     is_csv = path.suffix.lower() == ".csv"
-                    result[tab] = _read_csv(path, tab) if is_csv else _read_xlsx(path, [tab])[tab]
+                    result[tab] = (read_csv(path, tab, limits.max_rows, limits.max_columns) if is_csv
+                                   else read_xlsx(path, [tab], limits.max_rows, limits.max_columns)[tab])
                 except InputError as error:
                     result[tab] = error
         return result
 
     # writing -------------------------------------------------------------
+    def preflight(self) -> None:
+        """Before any job: the output folder exists and takes files; crash leftovers are removed."""
+        check_writable(self.output, "output_dir")
+        remove_stale_temporaries(self.output)
+        if self.settings.state_path.is_dir():
+            remove_stale_temporaries(self.settings.state_path)
+
     def publish(self, path: str, content: bytes) -> Published:
         target = self.output / path
-        if target.exists() and target.read_bytes() == content:
-            return Published(path, str(target), False)
-        atomic_write(target, content)
+        try:
+            if target.is_file() and target.read_bytes() == content:
+                return Published(path, str(target), False)
+            atomic_write(target, content)
+        except OSError as error:
+            raise BackendError(f"cannot write {target}: {error.strerror or error}") from error
         return Published(path, str(target), True)
+
+    def source_fingerprint(self, workbook: str) -> str | None:
+        source = self.settings.source(workbook)
+        digest = hashlib.sha256()
+        for name in (source.file, *sorted(source.tab_files.values())):
+            path = self.workspace / name
+            digest.update(name.encode())
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:
+                digest.update(b"unreadable")
+        return digest.hexdigest()
+
+    def location(self, path: str) -> str:
+        return str(self.output / path)
+
+    def still_published(self, path: str, sha256: str) -> bool:
+        try:
+            return hashlib.sha256((self.output / path).read_bytes()).hexdigest() == sha256
+        except OSError:
+            return False
 
     def fetch(self, path: str) -> bytes | None:
         target = self.output / path
-        return target.read_bytes() if target.exists() else None
+        try:
+            return target.read_bytes() if target.exists() else None
+        except OSError as error:
+            raise BackendError(f"cannot read {target}: {error.strerror or error}") from error
+
+    def list_outputs(self, folder: str) -> list[str] | None:
+        directory = self.output / folder
+        if not directory.is_dir():
+            return []
+        return sorted(f"{folder}/{item.name}" for item in directory.iterdir()
+                      if item.is_file() and not item.name.startswith(TEMPORARY_PREFIX))
 
     def write_feedback(self, feedback: Feedback) -> Published | None:
         return self.publish(feedback_path(feedback.workbook), feedback_workbook(feedback))
 
 
+def _umask() -> int:
+    """The process umask (reading it means setting it back; outputs are written from one thread)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(target: Path, content: bytes) -> None:
-    """Write to a temporary file beside the target and rename it into place."""
+    """Write to a temporary file beside the target and rename it into place, with the umask's mode."""
+    mode = 0o666 & ~_umask()  # mkstemp creates 0600; a report nobody else can open is no report
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), mode)
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
@@ -93,46 +166,36 @@ def atomic_write(target: Path, content: bytes) -> None:
         raise
 
 
-def _read_xlsx(path: Path, tabs: Sequence[str]) -> dict[str, RawSheet | InputError]:
-    if not path.exists():
-        raise InputError(f"failas {path} nerastas: sukurkite tuščią komanda „automations init“ arba pataisykite "
-                         "kelią nustatymuose (workbooks)", "nera_failo")
+def check_writable(folder: Path, setting: str) -> None:
+    """OutputUnavailable naming the path and the missing permission, before anything is written."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputUnavailable(f"output folder {folder} is a file, not a folder: move the file away or set "
+                                f"{setting} in automations.toml to another folder")
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise InputError(f"failo {path.name} nepavyko atidaryti kaip Excel (.xlsx) failo: jis tuščias, sugadintas "
-                         f"arba kito formato ({type(error).__name__}). Išsaugokite jį kaip .xlsx", "ne_xlsx") from error
-    try:
-        by_name = {name.strip().casefold(): name for name in book.sheetnames}
-        result: dict[str, RawSheet | InputError] = {}
-        for tab in tabs:
-            actual = by_name.get(tab.strip().casefold())
-            if actual is None:
-                result[tab] = InputError(f"faile {path.name} nėra lapo „{tab}“ (yra: {', '.join(book.sheetnames)})",
-                                         "nera_lapo")
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as error:
+        blocking = next((parent for parent in (folder, *folder.parents) if parent.exists()), folder)
+        kind = "not a folder" if not blocking.is_dir() else f"not writable (mode {blocking.stat().st_mode & 0o777:o})"
+        raise OutputUnavailable(
+            f"output folder {folder} cannot be written: {error.strerror or error}; {blocking} is {kind} for user "
+            f"id {os.geteuid()}. Grant write permission there or set {setting} in automations.toml"
+        ) from error
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = STALE_SECONDS) -> list[Path]:
+    """Delete ``.tmp-*`` files a crashed run left behind (a run still writing has younger ones)."""
+    removed: list[Path] = []
+    limit = time.time() - older_than
+    for root, _, files in os.walk(folder):
+        for name in files:
+            if not name.startswith(TEMPORARY_PREFIX):
                 continue
-            cells = [list(row) for row in book[actual].iter_rows(values_only=True)]
-            result[tab] = RawSheet(tab, cells)
-        return result
-    finally:
-        book.close()
-
-
-def _read_csv(path: Path, tab: str) -> RawSheet | InputError:
-    """A form's responses exported as CSV (Google Forms writes UTF-8, Excel often cp1257 and ';')."""
-    if not path.exists():
-        return InputError(f"failas {path} nerastas", "nera_failo")
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1257"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1257 decodes nearly everything
-        return InputError(f"failo {path.name} koduotė neatpažinta: išsaugokite kaip UTF-8 CSV", "ne_csv")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return RawSheet(tab, [list(row) for row in csv.reader(io.StringIO(text), dialect)])
+            path = Path(root) / name
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed.append(path)
+    return removed

@@ -6,10 +6,20 @@ import datetime as dt
 import random
 from typing import Any
 
+from automations import lt
 from automations.demo_data import Rows, ascii_slug, person, typed_date, weighted
 
 ADDRESS = "Respublikos g. 14, Panevėžys"
 YOUTH_ROOM = "Erdvė 14–29"
+EQUIPMENT = {"Konferencijų salė": "multimedijos projektorius, ekranas, įgarsinimo sistema, 2 mikrofonai",
+             "Seminarų klasė": "interaktyvusis ekranas, lenta", "Erdvė 14–29": "televizorius, žaidimų konsolė",
+             "Kino salė": "kino projektorius, ekranas, įgarsinimo sistema",
+             "Kompiuterių klasė": "16 kompiuterių, projektorius"}
+STREETS = ("Ukmergės g.", "Klaipėdos g.", "Smėlynės g.", "Vasario 16-osios g.", "Kranto g.", "Marijonų g.",
+           "Basanavičiaus g.", "Aukštaičių g.")
+POSITIONS = {"juridinis asmuo": ("direktorius", "direktorė", "įstatai"),
+             "biudžetinė įstaiga": ("direktorius", "direktorė", "nuostatai"),
+             "NVO": ("pirmininkas", "pirmininkė", "įstatai")}
 # room, seats, Eur/h, weekend factor, youth space
 ROOMS = (
     ("Konferencijų salė", 80, 45, 1.3, False),
@@ -47,8 +57,39 @@ PURPOSES = {
 
 def rooms_rows() -> list[dict[str, Any]]:
     return [{"Patalpa": name, "Adresas": ADDRESS, "Vietų skaičius": seats, "Tarifas, Eur/val.": rate,
-             "Savaitgalio koeficientas": factor, "Jaunimo erdvė": "Taip" if youth else "Ne"}
-            for name, seats, rate, factor, youth in ROOMS]
+             "Savaitgalio koeficientas": factor, "Jaunimo erdvė": "Taip" if youth else "Ne",
+             "Įranga": EQUIPMENT.get(name)} for name, seats, rate, factor, youth in ROOMS]
+
+
+def _address(rng: random.Random, home: bool) -> str:
+    street = f"{rng.choice(STREETS)} {rng.randint(1, 120)}"
+    if home:
+        return f"{street}-{rng.randint(1, 40)}, Panevėžys"
+    return f"{street}, LT-{rng.randint(35100, 37400)} Panevėžys"
+
+
+def add_signatories(rng: random.Random, rows: list[dict[str, Any]]) -> None:
+    """Who signs for each organisation (its head under its articles, or the contact person by a power of
+    attorney) and the renters' addresses; drawn after everything else, so other values stay as they were."""
+    heads: dict[str, tuple[str, str, str, str]] = {}  # organisation -> head, position, basis, registered address
+    for row in rows:
+        kind, renter = row["Nuomininko tipas"], row["Nuomininkas"]
+        if kind == "fizinis asmuo":
+            row["Nuomininko adresas"] = _address(rng, home=True)
+            continue
+        if renter not in heads:
+            head = person(rng, 0.5)
+            male, female, basis = POSITIONS[kind]
+            heads[renter] = (head, lt.by_gender(head, male, female), basis, _address(rng, home=False))
+        head, position, basis, seat = heads[renter]
+        row["Nuomininko adresas"] = seat
+        if rng.random() < 0.2:  # the contact person signs with a power of attorney
+            contact = row["Kontaktinis asmuo"]
+            head, position, basis = contact, lt.by_gender(contact, "projektų vadovas", "projektų vadovė"), "įgaliojimas"
+        row.update({"Atstovas": head, "Atstovo pareigos": position, "Atstovavimo pagrindas": basis})
+    for row in rows:
+        for key in ("Atstovas", "Atstovo pareigos", "Atstovavimo pagrindas", "Nuomininko adresas"):
+            row.setdefault(key, None)
 
 
 def _phone(rng: random.Random) -> str:
@@ -141,4 +182,5 @@ def rental_rows(rng: random.Random, today: dt.date) -> Rows:
     # MISTAKE: an e-mail address typed without the domain ending (error)
     odd = next(r for r in rows[len(rows) // 3:] if r["El. paštas"] and r is not first)
     odd["El. paštas"] = odd["El. paštas"].rsplit(".", 1)[0]
+    add_signatories(random.Random(rng.getrandbits(32)), rows)
     return {"Patalpos": rooms_rows(), "Užsakymai": rows}

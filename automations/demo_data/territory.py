@@ -1,8 +1,14 @@
-"""`teritorijos_statistika`: the territory's libraries, municipalities and three years of form answers."""
+"""`teritorijos_statistika`: the territory's libraries, municipalities and five years of form answers.
+
+The last three years are drawn first, exactly as before, so their planted mistakes stay where they
+were; the two earlier years are drawn afterwards from a stream of their own, reaching back from
+the third-last year's figures, so library profiles have five years of trend.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from dataclasses import dataclass, field
 from typing import Any
@@ -256,8 +262,9 @@ def territory_rows(rng: random.Random, today: dt.date) -> Rows:
     loans_typo, resubmitted, explained = rng.sample([lib for lib in svbs if lib.code != "PNM-SVB"], 3)
 
     answers: list[dict[str, Any]] = []
+    drawn: dict[str, dict[int, dict[str, Any]]] = {}
     for lib in libs:
-        figures = _years(rng, lib, years)
+        figures = drawn[lib.code] = _years(rng, lib, years)
         for y in years:
             if y == year - 1 and (lib.code in not_submitted or not lib.active):
                 continue
@@ -298,5 +305,64 @@ def territory_rows(rng: random.Random, today: dt.date) -> Rows:
                 row["Laiko žymė"] = row["Laiko žymė"] + dt.timedelta(days=7, hours=2, minutes=13)
                 row["Paaiškinimas"] = "Pataisyta: ankstesniame atsakyme klaidingai įrašytas apsilankymų skaičius."
             answers.append(row)
+    history = random.Random(rng.random())  # drawn last: the three recent years stay as they were
+    answers += _history_answers(history, libs, drawn, years[0])
+    municipality_rows = _history_population(history, years[0]) + municipality_rows
+    municipality_rows.sort(key=lambda row: [name for _, name, *_ in MUNICIPALITIES].index(row["Savivaldybė"]))
     answers.sort(key=lambda row: row["Laiko žymė"])
     return {"Bibliotekos": library_rows, "Savivaldybės": municipality_rows, "Formos atsakymai 1": answers}
+
+
+HISTORY_YEARS = 2  # years before the three recent ones
+LATE_STARTERS = 3  # school libraries whose first report is a year later than the others'
+# ratio bands kept clear of the validation's warning bands (see RATIO_BANDS of the schema)
+SAFE_RATIOS = (("loans", "users", 3.5, 55), ("visits", "users", 2.5, 55), ("participants", "events", 1.5, 250))
+
+
+def _backcast(rng: random.Random, later: dict[str, int | float]) -> dict[str, int | float]:
+    """The year before ``later``: each total 3–12 % off, shares kept, never exactly the same figure."""
+    earlier = dict(later)
+    for name in TOTALS:
+        value = max(1, round(later[name] / _drift(rng)))
+        if value == later[name]:
+            value = later[name] + (1 if rng.random() < 0.5 else -1) if later[name] > 1 else 2
+        earlier[name] = value
+    earlier["participants"] = max(1, round(later["participants"] * earlier["events"] / later["events"]
+                                           * rng.uniform(0.97, 1.03)))
+    for part, total, low, high in SAFE_RATIOS:
+        earlier[part] = min(max(earlier[part], math.ceil(earlier[total] * low)), math.floor(earlier[total] * high))
+    for part, total in (("children", "users"), ("new", "users"), ("child_loans", "loans")):
+        earlier[part] = min(earlier[total], round(later[part] * earlier[total] / later[total]))
+    earlier["training_participants"] = round(later["training_participants"] * earlier["trainings"] / later["trainings"])
+    earlier["withdrawn"] = min(earlier["withdrawn"], earlier["fund"])
+    for name in ("users", "visits", "loans", "fund", "events", "participants"):
+        if earlier[name] == later[name]:  # "the same as last year" would be a warning
+            earlier[name] += 1
+    return earlier
+
+
+def _history_answers(rng: random.Random, libs: list[Library], drawn: dict[str, dict[int, dict[str, Any]]],
+                     first: int) -> list[dict[str, Any]]:
+    """Answers for the two years before ``first``; a few school libraries began reporting a year later."""
+    late = {lib.code for lib in rng.sample([lib for lib in libs if lib.kind != "SVB" and lib.active],
+                                           LATE_STARTERS)}
+    answers = []
+    for lib in libs:
+        later = drawn[lib.code][first]
+        for year in range(first - 1, first - 1 - HISTORY_YEARS, -1):
+            later = _backcast(rng, later)
+            if year == first - HISTORY_YEARS and lib.code in late:
+                continue
+            answers.append(_answer(rng, lib, year, later, _stamp(rng, year)))
+    return answers
+
+
+def _history_population(rng: random.Random, first: int) -> list[dict[str, Any]]:
+    """Inhabitants at the start of the two years before ``first`` (the decline run backwards)."""
+    rows = []
+    for _, municipality, county, population, decline in MUNICIPALITIES:
+        for back in range(HISTORY_YEARS, 0, -1):
+            people = round(population * (1 - decline) ** -back * rng.uniform(0.998, 1.002))
+            rows.append({"Savivaldybė": municipality, "Apskritis": county, "Metai": first - back,
+                         "Gyventojai": typed_int(rng, people, 0.1)})
+    return rows

@@ -90,10 +90,11 @@ def territory_section(figures: Figures, year: int) -> dict[str, Any]:
         "teritorijos_rodikliai": DocTable(["Rodiklis", f"{shown - 1} m.", f"{shown} m.", "Pokytis*"], rows,
                                           numeric={1, 2, 3}),
         "teritorijos_pastabos": [
-            f"* Pokytis – tų pačių {comparison.units} bibliotekų, priimtų ir {shown - 1}, ir {shown} m., duomenimis."
+            f"* Pokytis – tų pačių {lt.count_phrase(comparison.units or 0, 'bibliotekos', 'bibliotekų', 'bibliotekų')},"
+            f" priimtų ir {shown - 1}, ir {shown} m., duomenimis."
             + (f" Tik vienų metų duomenis turi: {', '.join(comparison.missing)}." if comparison.missing else ""),
             *notes],
-        "savivaldybes": doc_table(together, [("savivaldybe", "Savivaldybė", "text"),
+        "savivaldybes": doc_table(together, [("savivaldybe", "Savivaldybė", "municipality"),
                                              ("registruoti_vartotojai", "Vartotojai", "int"),
                                              ("vartotoju_proc", "Proc. gyventojų", "percent"),
                                              ("apsilankymai", "Apsilankymai", "int"), ("isduotis", "Išduotis", "int"),
@@ -166,7 +167,7 @@ def training_section(figures: Figures, year: int) -> dict[str, Any]:
         "dalyvavimai": figures.get("mokymai.dalyvavimai", year), "akad_val": figures.get("mokymai.valandos", year),
         "mokymai_pagal_sriti": doc_table(areas, [("kompetenciju_sritis", "Kompetencijų sritis", "text"),
                                                  ("mokymai", "Mokymai", "int"), *hours], bold_last=True),
-        "mokymai_pagal_savivaldybe": doc_table(municipalities, [("savivaldybe", "Savivaldybė", "text"),
+        "mokymai_pagal_savivaldybe": doc_table(municipalities, [("savivaldybe", "Savivaldybė", "municipality"),
                                                                 ("dalyviai", "Dalyvavimai", "int"), *hours],
                                                bold_last=True),
     }

@@ -14,6 +14,7 @@ from automations.domain.figures import Figure, Figures
 from automations.domain.rows import within
 from automations.periods import Period
 from sheets_schema.references import References
+from sheets_schema.teritorijos_statistika import COUNTY_LIBRARY
 from sheets_schema.types import given
 
 WORKBOOK = "konsultacijos"
@@ -33,7 +34,7 @@ def consultations(frame: pd.DataFrame, refs: References, period: Period) -> pd.D
 
 def without_consultations(rows: pd.DataFrame, refs: References) -> pd.DataFrame:
     """Active territory libraries that received no consultation in the rows' period."""
-    libraries = refs.libraries
+    libraries = refs.libraries.loc[refs.libraries["tipas"] != COUNTY_LIBRARY]  # the Library consults, not is consulted
     active = libraries.loc[libraries["aktyvi"].map(lambda v: v is None or pd.isna(v) or bool(v))]
     missing = active.loc[~active["kodas"].isin(set(rows["kodas"].dropna()))]
     return lt.sort_frame(missing, "savivaldybe", "pavadinimas")

@@ -22,6 +22,7 @@ Spec = list[tuple[str, str, str]]  # (column, header, kind)
 FIGURE_COLUMNS = [Column("rodiklis", "Rodiklis", width=52), Column("reiksme", "Reikšmė", "int", 14),
                   Column("vnt", "Mato vnt.", width=11), Column("laikotarpis", "Laikotarpis", width=30)]
 KINDS = {"money": "money", "amount": "dec1", "count": "int"}
+TEXT_KINDS = ("text", "municipality")  # left-aligned; a municipality reads "Anykščių r. sav."
 
 
 def figure_sheet(name: str, measures: Sequence[Measured], title: str, notes: Sequence[str] = ()) -> Sheet:
@@ -37,7 +38,8 @@ def cell(value: Any, kind: str) -> str:
     if not given(value):
         return "–"
     return {"int": lambda v: lt.number(v), "dec1": lambda v: lt.number(v, 1), "dec2": lambda v: lt.number(v, 2),
-            "money": lt.money, "percent": lt.percent, "change": lt.signed_percent}.get(kind, str)(value)
+            "money": lt.money, "percent": lt.percent, "change": lt.signed_percent,
+            "municipality": lt.municipality}.get(kind, str)(value)
 
 
 def doc_table(source: Table | pd.DataFrame, spec: Spec, bold_last: bool = False,
@@ -47,6 +49,6 @@ def doc_table(source: Table | pd.DataFrame, spec: Spec, bold_last: bool = False,
     figures = source.cells if isinstance(source, Table) else {}
     rows = [[figures.get((position, key)) or cell(row[key], kind) for key, _, kind in spec]
             for position, row in enumerate(frame.to_dict("records"))]
-    numeric = {index for index, (_, _, kind) in enumerate(spec) if kind != "text"}
+    numeric = {index for index, (_, _, kind) in enumerate(spec) if kind not in TEXT_KINDS}
     return DocTable([header for _, header, _ in spec], rows, numeric=numeric, bold_last=bold_last,
                     widths_mm=widths_mm)

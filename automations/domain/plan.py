@@ -89,6 +89,24 @@ def figure_of(row: dict[str, Any]) -> str | None:
     return recognise(row.get("rodiklis"), row.get("priemone"))
 
 
+def baseline(row: dict[str, Any], figures: Figures, year: int) -> Measured | float | None:
+    """Where a measure starts from: the typed `Bazinė reikšmė`, else for an automatic measure its figure one data
+    year before the one the plan's actual value comes from (None when that year has no data)."""
+    if given(row.get("bazine")):
+        return float(row["bazine"])
+    figure_id = figure_of(row)
+    if figure_id is None:
+        return None
+    before = figures.get(figure_id, figures.get(figure_id, year).data_year - 1)
+    return before if before.rows and not before.awaiting and given(before.value) else None
+
+
+def baseline_cell(row: dict[str, Any], figures: Figures, year: int) -> Measured | str:
+    """The baseline as the plan prints it: a figure (with its data year), a typed number, or "–"."""
+    found = baseline(row, figures, year)
+    return found if isinstance(found, Measured) else number_text(found, row.get("mato_vnt"))
+
+
 def differs(typed: Any, measured: Measured) -> bool:
     """A typed actual value that does not agree with the computed one (to the cent)."""
     if not given(typed) or measured.awaiting or not given(measured.value):
@@ -135,6 +153,15 @@ def status(actual: float | None, share: float | None, expected: float) -> str:
     if share >= 100:
         return DONE
     return ON_TRACK if share >= expected else BEHIND
+
+
+NO_REASON = "priežastis nenurodyta (įrašykite ją veiklos plano stulpelyje „Pastabos“)"
+
+
+def lagging_reasons(frame: pd.DataFrame) -> list[str]:
+    """``1.3.3. Priemonė: why it lags`` for every lagging measure; an unexplained one says where to explain it."""
+    return [f"{row.nr} {row.priemone}: {row.pastabos if given(row.pastabos) else NO_REASON}"
+            for row in frame.itertuples() if row.busena == BEHIND]
 
 
 def status_counts(frame: pd.DataFrame) -> dict[str, int]:

@@ -17,6 +17,8 @@ from automations.domain import (
     commissions,
     consultations,
     events,
+    finances,
+    library,
     projects,
     publicity,
     rentals,
@@ -30,8 +32,8 @@ from automations.domain.rows import Results
 from sheets_schema.types import text_key
 from sheets_schema.veiklos_planas import AUTO_FIGURES
 
-SUBJECTS = (events, visitors, rentals, training, consultations, projects, publicity, territory, surveys, commissions,
-            awards)
+SUBJECTS = (events, visitors, rentals, training, consultations, projects, publicity, territory, library, finances,
+            surveys, commissions, awards)
 WORKBOOKS = ("teritorijos_statistika", "renginiai", "nuoma", "lankytojai", "kvalifikacija", "konsultacijos",
              "projektai", "viesinimas", "apklausos", "komisijos", "apdovanojimai")
 SUSPECT_RULES = ("santykis", "metinis_pokytis")  # warnings that say "this number is probably mistyped"

@@ -73,7 +73,7 @@ class TerritoryStatistics:
 def users_chart(stats: TerritoryStatistics) -> bytes:
     """Registered users per municipality, last year beside this year (PNG)."""
     together = stats.together()
-    return bar_chart(list(together["savivaldybe"]),
+    return bar_chart([lt.municipality(name) for name in together["savivaldybe"]],
                      {f"{stats.year - 1} m.": list(together["registruoti_vartotojai_pernai"].fillna(0)),
                       f"{stats.year} m.": list(together["registruoti_vartotojai"].fillna(0))},
                      "Registruoti vartotojai pagal savivaldybes", "Vartotojai")
@@ -82,7 +82,7 @@ def users_chart(stats: TerritoryStatistics) -> bytes:
 def libraries_with(stats: TerritoryStatistics, status: str) -> list[str]:
     """"Library (municipality)" for each active library in ``status``, in Lithuanian order."""
     frame = lt.sort_frame(stats.libraries.loc[stats.libraries["busena"] == status], "savivaldybe", "pavadinimas")
-    return [f"{name} ({municipality})" for name, municipality in zip(frame["pavadinimas"], frame["savivaldybe"],
+    return [f"{name} ({lt.municipality(place)})" for name, place in zip(frame["pavadinimas"], frame["savivaldybe"],
                                                                      strict=True)]
 
 
@@ -215,8 +215,8 @@ def consolidate(libraries: pd.DataFrame, municipalities: pd.DataFrame, answers: 
     """Everything the regional statistics report shows, for ``year`` and the year before."""
     refs = References(libraries[["kodas", "pavadinimas", "savivaldybe", "tipas", "aktyvi"]])
     accepted = accepted_answers(answers, refs)
-    identity = libraries.loc[libraries["aktyvi"].fillna(True).astype(bool),
-                             ["kodas", "pavadinimas", "savivaldybe", "tipas"]]
+    territorial = libraries["aktyvi"].fillna(True).astype(bool) & libraries["tipas"].isin(LEVEL_TYPES)
+    identity = libraries.loc[territorial, ["kodas", "pavadinimas", "savivaldybe", "tipas"]]  # not the Library
     suspects = suspect_cells(accepted, problems, suspect_rules)
     counted = accepted.merge(identity[["kodas", "savivaldybe", "tipas"]], on="kodas")
     counted["apskritis"] = counted["savivaldybe"].map(MUNICIPALITIES)

@@ -43,6 +43,12 @@ def hours_text(value: Any) -> str:
     return lt.number(amount, 0 if amount == amount.to_integral_value() else min(-amount.as_tuple().exponent, 2))
 
 
+def lecturer_role(row: dict) -> str:
+    """``Lektorė`` / ``Lektorius`` / ``Lektoriai`` / ``Lektorės``: agreeing with the names (or the override column)."""
+    return lt.role(lt.names_in(row.get("lektorius")), lt.LECTURER, row.get("lektoriaus_lytis")
+                   if given(row.get("lektoriaus_lytis")) else None)
+
+
 def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     start = dt.date(year, 3 * quarter - 2, 1)
     end = dt.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - dt.timedelta(days=1)
@@ -94,7 +100,7 @@ def calendar_events(planned: pd.DataFrame) -> list[CalendarEvent]:
         lines = [f"{row['forma'].capitalize()}, {row['budas']}, {hours_text(row['trukme'])} akad. val.",
                  f"Kodas: {row['kodas']}"]
         if given(row["lektorius"]):
-            lines.append(f"Lektorius: {row['lektorius']}")
+            lines.append(f"{lecturer_role(row)}: {row['lektorius']}")
         if given(row["tiksline_grupe"]):
             lines.append(f"Tikslinė grupė: {row['tiksline_grupe']}")
         if given(row["liko_vietu"]):
@@ -116,7 +122,7 @@ def attendance(trainings: pd.DataFrame, participants: pd.DataFrame, refs: Refere
     people = participants.loc[participants["dalyvavo"].map(lambda v: given(v) and bool(v))].copy()
     people["_kodas"] = people["mokymu_kodas"].map(normalise)
     columns = ["_kodas", "kodas", "pavadinimas", "forma", "budas", "kompetenciju_sritis", "data_nuo",
-               "pabaigos_data", "trukme", "pazymejimas", "vieta", "lektorius"]
+               "pabaigos_data", "trukme", "pazymejimas", "vieta", "lektorius", "lektoriaus_lytis", "organizatorius"]
     joined = people.drop(columns=["pavadinimas"], errors="ignore").merge(frame[columns], on="_kodas")
     joined["valandos"] = [float(heard) if given(heard) else float(length)
                           for heard, length in zip(joined["isklausyta"], joined["trukme"], strict=True)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from automations import lt
 from sheets_schema.types import is_blank
 
 
@@ -86,8 +87,4 @@ def reminder_phase(today: dt.date, deadline: dt.date, days_before: list[int]) ->
 
 def days_word(count: int) -> str:
     """``1 diena``, ``3 dienos``, ``10 dienų``: Lithuanian agreement for a number of days."""
-    if count % 10 == 1 and count % 100 != 11:
-        return f"{count} diena"
-    if 2 <= count % 10 <= 9 and not 12 <= count % 100 <= 19:
-        return f"{count} dienos"
-    return f"{count} dienų"
+    return lt.count_phrase(count, "diena", "dienos", "dienų")

@@ -19,6 +19,7 @@ from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate, InlineImage
 
 from automations import lt
+from automations.render.docx_layout import core_properties, finish_document
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -61,6 +62,14 @@ TEMPLATE_FILTERS = {
     "proc": lt.percent,
     "pokytis": lt.signed_percent,
     "zodziais": lt.money_in_words,
+    # numeral and noun agree: {{ n|kiekis("vartotojas", "vartotojai", "vartotojų") }} → "21 vartotojas"
+    "kiekis": lambda count, one, few, other: lt.count_phrase(count, one, few, other),
+    "forma": lambda count, one, few, other: lt.plural(count, one, few, other),  # the noun alone
+    # a word that agrees with a person: {{ vardas|pagal_lyti("Lektorius", "Lektorė") }}
+    "pagal_lyti": lambda name, masculine, feminine, override=None: lt.by_gender(name, masculine, feminine, override),
+    # the role word for the people a cell names: {{ lektorius|vaidmuo("lektorius") }} → "Lektorė" / "Lektoriai"
+    "vaidmuo": lt.role_of,
+    "savivaldybe": lt.municipality,  # "Anykščių rajono" → "Anykščių r. sav."
 }
 
 
@@ -70,11 +79,18 @@ def jinja_environment() -> jinja2.Environment:
     return env
 
 
-def render_docx(template: Path, context: dict[str, Any]) -> bytes:
-    """Fill a template; user text is escaped, so it can never break the document's XML."""
+def render_docx(template: Path, context: dict[str, Any], properties: dict[str, Any] | None = None) -> bytes:
+    """Fill a template; user text is escaped, so it can never break the document's XML.
+
+    The filled document is made fit for print (:func:`finish_document`: repeated header rows,
+    rows kept whole, the table of contents written out), and ``properties`` are set on its core
+    properties (author, title, dates; a certificate its register entry).
+    """
     document = DocxTemplate(str(template))
     prepared = {key: _prepare(document, value) for key, value in context.items()}
     document.render(prepared, jinja_env=jinja_environment(), autoescape=True)
+    finish_document(document.docx)
+    core_properties(document.docx, properties or {})
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue())

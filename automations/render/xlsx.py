@@ -13,6 +13,9 @@ import datetime as dt
 import io
 import math
 import numbers
+import re
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -24,6 +27,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 Kind = Literal["text", "int", "dec1", "dec2", "money", "percent", "date", "time", "datetime", "bool"]
 FIXED_CREATED = dt.datetime(2000, 1, 1)
+DEFAULT_AUTHOR = "Panevėžio apskrities Gabrielės Petkevičaitės-Bitės viešoji biblioteka"  # jobs pass the settings' own
 
 # Cells stay real numbers; Excel and LibreOffice draw the grouping and decimal signs of the
 # computer's regional settings, which on Lithuanian machines gives 1 234,5.
@@ -51,6 +55,8 @@ class Column:
     header: str  # Lithuanian header shown
     kind: Kind = "text"
     width: float | None = None
+    hidden: bool = False  # kept for filters and machines (e.g. a rule code), out of people's sight
+    shown: Callable[[Any], Any] | None = None  # how a value reads (e.g. lt.municipality: "Anykščių r. sav.")
 
 
 @dataclass
@@ -135,13 +141,18 @@ class Formats:
         return self._cache[key]
 
 
+def missing(value: Any) -> bool:
+    """None, NaN, pandas' NA and NaT: an empty cell."""
+    return value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
 def write_cell(sheet: Any, row: int, col: int, value: Any, kind: str, fmt: Any) -> None:
     """One value with the type it has: strings as strings (never formulas), numbers as numbers.
 
     Missing values (None, NaN, pandas' NA and NaT) are empty cells; numpy and Decimal numbers
     are numbers, so totals stay summable.
     """
-    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if missing(value):
         sheet.write_blank(row, col, None, fmt)
     elif isinstance(value, bool | np.bool_):
         sheet.write_string(row, col, "Taip" if value else "Ne", fmt)
@@ -178,20 +189,27 @@ def _write_sheet(book: xlsxwriter.Workbook, formats: Formats, spec: Sheet) -> No
         top += 1
     header_format = formats.get(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True)
     header_lines = 1
+    widths = []
     for col, column in enumerate(columns):
         sheet.write_string(top, col, column.header, header_format)
         width = _width(column, spec.frame)
-        sheet.set_column(col, col, width)
+        widths.append(0 if column.hidden else width)
+        sheet.set_column(col, col, width, None, {"hidden": True} if column.hidden else {})
         header_lines = max(header_lines, math.ceil(len(column.header) * 1.1 / width))
     sheet.set_row(top, 15 * min(header_lines, 5))
     records = spec.frame[[column.key for column in columns]].itertuples(index=False, name=None)
+    charted = {key for chart in spec.charts for key in chart.values}
     for position, values in enumerate(records):
         row = top + 1 + position
         row_style = spec.row_styles.get(position)
         bold = position in spec.bold_rows
         for col, (column, value) in enumerate(zip(columns, values, strict=True)):
             style = spec.cell_styles.get((position, column.key), row_style)
+            if column.key in charted and not style and missing(value):
+                continue  # no cell at all: a chart leaves a gap (a month still ahead), never a 0
             kind = spec.cell_kinds.get((position, column.key), column.kind)
+            if column.shown is not None and not missing(value):
+                value = column.shown(value)
             write_cell(sheet, row, col, value, kind, formats.get(kind, style, bold))
             comment = spec.comments.get((position, column.key))
             if comment:
@@ -202,6 +220,24 @@ def _write_sheet(book: xlsxwriter.Workbook, formats: Formats, spec: Sheet) -> No
         sheet.autofilter(top, 0, max(last_row, top), len(columns) - 1)
     for number, chart in enumerate(spec.charts):
         _add_chart(book, sheet, spec, columns, chart, top, number)
+    print_setup(sheet, sum(widths), top)
+
+
+PORTRAIT_WIDTH = 95  # column width units that fit an A4 portrait page at a readable size
+
+
+def print_setup(sheet: Any, width: float, header_row: int) -> None:
+    """A4, landscape when the table is wide, every column on one page width, the title and header
+    rows repeated on each page, page numbers in the footer."""
+    sheet.set_paper(9)
+    if width > PORTRAIT_WIDTH:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0, header_row)
+    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    sheet.set_footer("&C&8Puslapis &P iš &N")
 
 
 def _add_chart(book: xlsxwriter.Workbook, sheet: Any, spec: Sheet, columns: list[Column], chart: Chart,
@@ -222,16 +258,20 @@ def _add_chart(book: xlsxwriter.Workbook, sheet: Any, spec: Sheet, columns: list
             "values": [name, top + 1, col, top + count, col],
         })
     native.set_title({"name": chart.title})
-    if chart.kind != "pie":
-        native.set_y_axis({"name": chart.y_title, "num_format": "#,##0"})
+    native.show_blanks_as("gap")  # a month still ahead is not a 0
+    if chart.kind != "pie":  # both axes stated visible: some readers hide an axis a file leaves unsaid
+        native.set_x_axis({"visible": True, "num_font": {"rotation": -45} if count > 6 else {}})
+        native.set_y_axis({"name": chart.y_title, "num_format": "#,##0", "visible": True,
+                           "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
         native.set_legend({"position": "bottom"})
     native.set_size({"width": 720, "height": 360})
     anchor = chart.anchor or f"{xl_col_to_name(len(columns) + 1)}{top + 2 + number * 19}"
     sheet.insert_chart(anchor, native)
 
 
-def workbook_bytes(sheets: list[Sheet], title: str = "", author: str = "PAVB automatika") -> bytes:
-    """Render sheets into one .xlsx, reproducibly."""
+def workbook_bytes(sheets: list[Sheet], title: str = "", author: str = DEFAULT_AUTHOR,
+                   created: dt.datetime = FIXED_CREATED) -> bytes:
+    """Render sheets into one .xlsx, reproducibly: the same sheets, title, author and date give the same bytes."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {
         "in_memory": True,
@@ -239,9 +279,33 @@ def workbook_bytes(sheets: list[Sheet], title: str = "", author: str = "PAVB aut
         "strings_to_urls": False,
         "strings_to_numbers": False,
     })
-    book.set_properties({"title": title, "author": author, "created": FIXED_CREATED, "language": "lt-LT"})
+    book.set_properties({"title": title, "author": author, "created": created, "language": "lt-LT"})
     formats = Formats(book)
     for spec in sheets:
         _write_sheet(book, formats, spec)
     book.close()
+    content = buffer.getvalue()
+    return state_axes(content) if any(spec.charts for spec in sheets) else content
+
+
+_AXIS = re.compile(r"(<c:(?:cat|val|date)Ax><c:axId val=\"\d+\"/><c:scaling>.*?</c:scaling>)(?!<c:delete)")
+
+
+_VISIBLE = '<c:plotVisOnly val="1"/>'
+
+
+def state_axes(content: bytes) -> bytes:
+    """Every chart axis says it is shown (``<c:delete val="0"/>``): the standard's default for an
+    absent element is "deleted", and LibreOffice takes it at its word. Blank cells are gaps, not zeros."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.startswith("xl/charts/chart"):
+                text = _AXIS.sub(r'\1<c:delete val="0"/>', data.decode("utf-8"))
+                if "<c:dispBlanksAs" not in text:  # absent means "zero" to the standard: say "gap"
+                    text = text.replace(_VISIBLE, _VISIBLE + '<c:dispBlanksAs val="gap"/>')
+                data = text.encode("utf-8")
+            target.writestr(info, data)
     return buffer.getvalue()

@@ -1,4 +1,10 @@
-"""Drive v3 files: list with ``q``, get, create (metadata, multipart, media), update, delete, export."""
+"""Drive v3 files: list with ``q``, get, create (metadata, multipart, media), update, delete, export.
+
+Also what a real Workspace adds: ids reserved with ``files.generateIds`` (a create that reuses
+one answers 409), files inheriting their folder's shared drive, each file's role for the
+caller (Viewer and Commenter cannot add or change anything), and a service account that has
+no storage of its own in My Drive.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +17,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .drive_query import compile_query
-from .errors import ApiError
+from .drive_list import ListingFaults, list_files
+from .errors import ApiError, file_id_in_use, insufficient_file_permissions, storage_quota_exceeded
 from .fields import apply_mask, parse_mask
 from .sheets_model import Spreadsheet
 
 SPREADSHEET = "application/vnd.google-apps.spreadsheet"
 DOCUMENT = "application/vnd.google-apps.document"
 FOLDER = "application/vnd.google-apps.folder"
+EDITORS = "application/vnd.google-apps."  # Docs Editors files (and folders, which are not editors files)
+ROLE_CAPABILITIES = {"reader": (False, False), "commenter": (True, False), "writer": (True, True)}
 _counter = itertools.count(1)
 
 
@@ -43,12 +51,20 @@ class DriveApi:
     def __init__(self, books: dict[str, Spreadsheet]) -> None:
         self.files: dict[str, DriveFile] = {}
         self.books = books
+        self.reserved: set[str] = set()  # ids handed out by files.generateIds
+        self.roles: dict[str, str] = {}  # file or folder id -> "reader", "commenter" or "writer" (default)
+        self.listing = ListingFaults()
+        self.service_account_without_storage = False  # uploads into My Drive answer storageQuotaExceeded
 
     # helpers ----------------------------------------------------------------
     def add(self, name: str, mime_type: str, parents: list[str] | None = None, content: bytes = b"",
             file_id: str | None = None, **extra: Any) -> dict[str, Any]:
         stamp = now()
         file_id = file_id or new_id()
+        inherited = next((self.files[p].meta["driveId"] for p in parents or [] if p in self.files
+                          and self.files[p].meta.get("driveId")), None)
+        if inherited and "driveId" not in extra:
+            extra["driveId"] = inherited
         meta = {"kind": "drive#file", "id": file_id, "name": name, "mimeType": mime_type, "parents": parents or [],
                 "createdTime": stamp, "modifiedTime": stamp, "trashed": False, "version": "1", **extra}
         meta["webViewLink"] = (f"https://docs.google.com/spreadsheets/d/{file_id}/edit" if mime_type == SPREADSHEET
@@ -72,6 +88,28 @@ class DriveApi:
             raise ApiError(404, f"File not found: {file_id}.")
         self._sync(item)
         return item
+
+    def role(self, file_id: str) -> str:
+        """The caller's role on a file: its own, else its nearest folder's (a shared folder shares its files)."""
+        seen: set[str] = set()
+        current: str | None = file_id
+        while current and current not in seen:
+            if current in self.roles:
+                return self.roles[current]
+            seen.add(current)
+            item = self.files.get(current)
+            current = (item.meta.get("parents") or [None])[0] if item else None
+        return "writer"
+
+    def require_writer(self, file_id: str) -> None:
+        if self.role(file_id) != "writer":
+            raise insufficient_file_permissions(file_id)
+
+    def with_capabilities(self, meta: dict[str, Any]) -> dict[str, Any]:
+        can_comment, can_edit = ROLE_CAPABILITIES[self.role(meta["id"])]
+        folder = meta["mimeType"] == FOLDER
+        return {**meta, "capabilities": {"canEdit": can_edit, "canComment": can_comment,
+                                         "canAddChildren": folder and can_edit, "canTrash": can_edit}}
 
     def _sync(self, item: DriveFile) -> None:
         """A spreadsheet renamed through the Sheets API is renamed in Drive too."""
@@ -100,6 +138,8 @@ class DriveApi:
     def handle(self, method: str, parts: list[str], query: dict[str, list[str]], body: bytes,
                content_type: str, upload: bool) -> Any:
         fields = query.get("fields", [None])[0]
+        if parts == ["generateIds"] and method == "GET":
+            return self.generate_ids(query)
         if not parts:
             if method == "GET":
                 return self.list(query)
@@ -113,10 +153,11 @@ class DriveApi:
                         raise ApiError(403, "Only files with binary content can be downloaded. Use Export with "
                                             "Docs Editors files.", reason="fileNotDownloadable")
                     return item.content
-                return self.shape(item.meta, fields)
+                return self.shape(self.with_capabilities(item.meta), fields)
             if method == "PATCH":
                 return self.update(item, query, body, content_type, upload, fields)
             if method == "DELETE":
+                self.require_writer(parts[0])
                 del self.files[parts[0]]
                 self.books.pop(parts[0], None)
                 return None
@@ -130,23 +171,19 @@ class DriveApi:
         raise ApiError(404, "Not Found")
 
     def list(self, query: dict[str, list[str]]) -> Any:
-        predicate = compile_query(query.get("q", [""])[0])
         for item in self.files.values():
             self._sync(item)
         ordered = sorted(enumerate(self.files.values()), key=lambda pair: (pair[1].meta["modifiedTime"], pair[0]),
                          reverse=True)  # most recently modified first, as Drive answers without orderBy
-        matches = [item.meta for _, item in ordered if predicate(item.meta)]
-        size = int(query.get("pageSize", ["100"])[0])
-        start = int(query.get("pageToken", ["0"])[0] or 0)
-        page = matches[start:start + size]
-        result: dict[str, Any] = {"kind": "drive#fileList", "incompleteSearch": False,
-                                  "files": [self.shape(meta, None) for meta in page]}
-        if start + size < len(matches):
-            result["nextPageToken"] = str(start + size)
-        fields = query.get("fields", [""])[0]
-        if fields:
-            result = apply_mask({**result, "files": copy.deepcopy(page)}, parse_mask(fields))
-        return result
+        return list_files([item.meta for _, item in ordered], query, self.listing)
+
+    def generate_ids(self, query: dict[str, list[str]]) -> Any:
+        count = int(query.get("count", ["10"])[0])
+        if not 1 <= count <= 1000:
+            raise ApiError(400, "Invalid value for count: must be between 1 and 1000.", reason="invalid")
+        ids = [new_id() for _ in range(count)]
+        self.reserved.update(ids)
+        return {"kind": "drive#generatedIds", "space": query.get("space", ["drive"])[0], "ids": ids}
 
     def create(self, query: dict[str, list[str]], body: bytes, content_type: str, upload: bool,
                fields: str | None) -> Any:
@@ -154,14 +191,30 @@ class DriveApi:
         name = meta.get("name") or "Untitled"
         mime_type = meta.get("mimeType") or media_type or "application/octet-stream"
         extra = {key: meta[key] for key in ("appProperties", "properties", "description") if key in meta}
-        created = self.add(name, mime_type, meta.get("parents"), content, **extra)
+        parents = meta.get("parents") or []
+        for parent in parents:
+            self.require_writer(parent)
+        wanted = meta.get("id")
+        if wanted:
+            if wanted in self.files:
+                raise file_id_in_use()
+            if mime_type.startswith(EDITORS) and mime_type != FOLDER:
+                raise ApiError(400, "Generated IDs are not supported for Docs Editors files.",
+                               reason="generatedIdNotSupported")
+            if wanted not in self.reserved:
+                raise ApiError(400, "The provided file ID is not usable.", reason="fileIdNotUsable")
+        in_my_drive = not any(self.files[p].meta.get("driveId") for p in parents if p in self.files)
+        if self.service_account_without_storage and in_my_drive and mime_type != FOLDER:
+            raise storage_quota_exceeded()
+        created = self.add(name, mime_type, parents, content, file_id=wanted, **extra)
         self.files[created["id"]].content_type = media_type or mime_type
         return self.shape(created, fields)
 
     def update(self, item: DriveFile, query: dict[str, list[str]], body: bytes, content_type: str, upload: bool,
                fields: str | None) -> Any:
         meta, content, media_type = parse_upload(body, content_type, upload, query)
-        for key in ("name", "description"):
+        self.require_writer(item.meta["id"])
+        for key in ("name", "description", "trashed"):
             if key in meta:
                 item.meta[key] = meta[key]
         for key in ("appProperties", "properties"):

@@ -139,7 +139,7 @@ def add_spreadsheet(fake: FakeGoogle, title: str, tabs: dict[str, list[list[Any]
     book.sheets.clear()
     for index, (tab, rows) in enumerate(tabs.items()):
         sheet = Sheet({"sheetId": 100 + index, "title": tab, "index": index, "sheetType": "GRID",
-                       "gridProperties": {"rowCount": 1000, "columnCount": 26}})
+                       "gridProperties": {"rowCount": max(1000, len(rows)), "columnCount": 26}})
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 cell = cell_of(value)

@@ -2,6 +2,11 @@
 
 The real gspread and google-api-python-client talk to it over HTTP through
 :class:`~tests.fake_google.transport.LoopbackTransport`, which sends Google's URLs here.
+
+Faults a year on a real Workspace brings, each switched on by a test: error answers (with
+``Retry-After`` when asked), a connection that never answers, a request applied whose answer
+is lost, per-user quotas on a controllable clock, an API not enabled in the Cloud project,
+a token without some scope, and Sheets' limit on a request's size.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .drive import DriveApi
-from .errors import ApiError
+from .errors import ApiError, payload_too_large, scope_insufficient, service_disabled
 from .forms import FormsApi
+from .quota import Quota
 from .sheets import SheetsApi
 from .sheets_model import Spreadsheet
 
@@ -30,7 +36,8 @@ class Logged:
     target: str  # spreadsheet, file or form id ("" for collections)
     path: str
     query: dict[str, list[str]]
-    status: int
+    status: int  # 0: the request got no answer
+    size: int = 0  # bytes of the request body
 
     @property
     def write(self) -> bool:
@@ -43,6 +50,18 @@ class Fault:
     reason: str | None = None
     match: Callable[[str, str, bytes], bool] | None = None  # (method, path, body) -> applies
     remaining: int | None = 1  # None: forever
+    action: str = "answer"  # "answer" an error, "stall" (never answer), "lose" (apply, then drop the answer)
+    headers: dict[str, str] = field(default_factory=dict)
+    error: ApiError | None = None  # a complete Google error to answer with
+
+
+@dataclass
+class Reply:
+    status: int
+    payload: Any
+    content_type: str
+    headers: dict[str, str] = field(default_factory=dict)
+    action: str = "answer"
 
 
 @dataclass
@@ -54,13 +73,19 @@ class FakeGoogle:
     denied: set[str] = field(default_factory=set)  # ids answering 403, as an unshared spreadsheet does
     token_behaviour: str = "ok"  # "ok" or "revoked"
     require_auth: bool = False
+    disabled_apis: set[str] = field(default_factory=set)  # "sheets", "drive", "forms": not enabled in the project
+    missing_scopes: set[str] = field(default_factory=set)  # APIs the token was granted no scope for
+    quota: Quota | None = None  # per-user quotas; None: unlimited
+    max_request_bytes: int = 10 * 1024 * 1024  # Sheets refuses larger bodies ("Request payload size exceeds")
+    stall_seconds: float = 30.0  # how long a stalled connection is held before it is closed unanswered
 
     def __post_init__(self) -> None:
-        self.sheets = SheetsApi(self.books)
         self.drive = DriveApi(self.books)
+        self.sheets = SheetsApi(self.books, self.drive)
         self.forms = FormsApi()
         self.faults: deque[Fault] = deque()
         self.lock = threading.RLock()
+        self.released = threading.Event()  # set on stop: stalled connections close
         self._server: ThreadingHTTPServer | None = None
 
     # lifecycle ---------------------------------------------------------------
@@ -76,6 +101,7 @@ class FakeGoogle:
         return self
 
     def stop(self) -> None:
+        self.released.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -88,12 +114,23 @@ class FakeGoogle:
 
     # test helpers -----------------------------------------------------------
     def fail_next(self, count: int, status: int = 429, reason: str | None = None,
-                  match: Callable[[str, str, bytes], bool] | None = None) -> None:
-        """The next ``count`` matching requests answer ``status`` instead of doing anything."""
-        self.faults.append(Fault(status, reason, match, count))
+                  match: Callable[[str, str, bytes], bool] | None = None, headers: dict[str, str] | None = None,
+                  error: ApiError | None = None) -> None:
+        """The next ``count`` matching requests answer ``status`` (or ``error``) instead of doing anything."""
+        self.faults.append(Fault(error.code if error else status, reason, match, count, headers=headers or {},
+                                 error=error))
 
-    def fail_always(self, status: int, match: Callable[[str, str, bytes], bool], reason: str | None = None) -> None:
-        self.faults.append(Fault(status, reason, match, None))
+    def fail_always(self, status: int, match: Callable[[str, str, bytes], bool], reason: str | None = None,
+                    error: ApiError | None = None) -> None:
+        self.faults.append(Fault(error.code if error else status, reason, match, None, error=error))
+
+    def stall_next(self, count: int = 1, match: Callable[[str, str, bytes], bool] | None = None) -> None:
+        """The next ``count`` matching requests are read and never answered (nor applied)."""
+        self.faults.append(Fault(0, None, match, count, action="stall"))
+
+    def lose_answer_next(self, count: int = 1, match: Callable[[str, str, bytes], bool] | None = None) -> None:
+        """The next ``count`` matching requests are applied, then the connection closes without an answer."""
+        self.faults.append(Fault(0, None, match, count, action="lose"))
 
     def clear_faults(self) -> None:
         self.faults.clear()
@@ -118,37 +155,57 @@ class FakeGoogle:
                 return fault
         return None
 
-    def dispatch(self, method: str, raw_path: str, headers: dict[str, str], body: bytes
-                 ) -> tuple[int, Any, str]:
-        """(status, payload, content type); payload is JSON-able, bytes, or None."""
+    def dispatch(self, method: str, raw_path: str, headers: dict[str, str], body: bytes) -> Reply:
+        """The answer to one request (or what happens to it instead: a stall, a lost answer)."""
         split = urlsplit(raw_path)
         path, query = split.path, parse_qs(split.query, keep_blank_values=True)
         api, kind, target = classify(method, path, query)
         with self.lock:
-            try:
-                if api == "auth":
-                    status, payload, ctype = self._token()
-                    self.log.append(Logged(method, api, kind, target, path, query, status))
-                    return status, payload, ctype
-                if self.require_auth and not headers.get("authorization", "").startswith("Bearer "):
-                    raise ApiError(401, "Request is missing required authentication credential.")
-                fault = self._fault_for(method, path, body)
-                if fault is not None:
-                    raise ApiError(fault.status, None, fault.reason)
-                if target in self.denied:
-                    raise ApiError(403, "The caller does not have permission")
-                status, payload, ctype = 200, self._route(api, method, path, query, headers, body), "application/json"
-                if isinstance(payload, bytes):
-                    ctype = "application/octet-stream"
-                if payload is None:
-                    status, ctype = 204, "text/html"
-            except ApiError as error:
-                status, payload, ctype = error.code, error.body(drive=api == "drive"), "application/json"
-            except (KeyError, ValueError, TypeError, IndexError, AttributeError) as error:  # a gap of the imitation
-                failure = ApiError(500, f"imitation cannot handle this request: {type(error).__name__}: {error}")
-                status, payload, ctype = 500, failure.body(), "application/json"
-            self.log.append(Logged(method, api, kind, target, path, query, status))
-        return status, payload, ctype
+            reply = self._answer(api, method, path, query, headers, body)
+            self.log.append(Logged(method, api, kind, target, path, query,
+                                   0 if reply.action != "answer" else reply.status, len(body)))
+        return reply
+
+    def _answer(self, api: str, method: str, path: str, query: dict[str, list[str]], headers: dict[str, str],
+                body: bytes) -> Reply:
+        if api == "auth":
+            return Reply(*self._token())
+        action = "answer"
+        try:
+            if self.require_auth and not headers.get("authorization", "").startswith("Bearer "):
+                raise ApiError(401, "Request is missing required authentication credential.")
+            if api in self.disabled_apis:
+                raise service_disabled(api)
+            if api in self.missing_scopes:
+                raise scope_insufficient(api)
+            fault = self._fault_for(method, path, body)
+            if fault is not None and fault.action == "stall":
+                return Reply(0, None, "", action="stall")
+            if fault is not None and fault.action == "answer":
+                raise fault.error or ApiError(fault.status, None, fault.reason, headers=fault.headers)
+            if fault is not None:
+                action = fault.action
+            if self.quota is not None:
+                self.quota.admit(headers.get("authorization", "anonymous"), api, method)
+            if api == "sheets" and len(body) > self.max_request_bytes:
+                raise payload_too_large(self.max_request_bytes)
+            if self._target(api, path, query) in self.denied:
+                raise ApiError(403, "The caller does not have permission")
+            payload = self._route(api, method, path, query, headers, body)
+            if payload is None:
+                return Reply(204, None, "text/html", action=action)
+            return Reply(200, payload, "application/octet-stream" if isinstance(payload, bytes)
+                         else "application/json", action=action)
+        except ApiError as error:
+            return Reply(error.code, error.body(drive=api == "drive"), "application/json", dict(error.headers),
+                         action)
+        except (KeyError, ValueError, TypeError, IndexError, AttributeError) as error:  # a gap of the imitation
+            failure = ApiError(500, f"imitation cannot handle this request: {type(error).__name__}: {error}")
+            return Reply(500, failure.body(), "application/json")
+
+    @staticmethod
+    def _target(api: str, path: str, query: dict[str, list[str]]) -> str:
+        return classify("GET", path, query)[2]
 
     def _route(self, api: str, method: str, path: str, query: dict[str, list[str]], headers: dict[str, str],
                body: bytes) -> Any:
@@ -195,6 +252,8 @@ def classify(method: str, path: str, query: dict[str, list[str]]) -> tuple[str, 
         upload = path.startswith("/upload/")
         if not rest:
             kind = {"GET": "files.list", "POST": "files.create"}.get(method, "files.?")
+        elif rest == "generateIds":
+            kind, target = "files.generateIds", ""
         elif rest.endswith("/export"):
             kind = "files.export"
         elif method == "GET":
@@ -211,6 +270,7 @@ def classify(method: str, path: str, query: dict[str, list[str]]) -> tuple[str, 
 class _Handler(BaseHTTPRequestHandler):
     google: FakeGoogle
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once, as from Google's front ends
 
     def log_message(self, format: str, *args: Any) -> None:  # the request log is the fake's own
         return
@@ -219,12 +279,20 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         headers = {key.lower(): value for key, value in self.headers.items()}
-        status, payload, ctype = self.google.dispatch(self.command, self.path, headers, body)
+        reply = self.google.dispatch(self.command, self.path, headers, body)
+        if reply.action != "answer":  # a stalled connection, or an answer lost on the way back
+            if reply.action == "stall":
+                self.google.released.wait(self.google.stall_seconds)
+            self.close_connection = True
+            return
+        payload, ctype = reply.payload, reply.content_type
         data = b"" if payload is None else payload if isinstance(payload, bytes) else \
             json.dumps(payload, ensure_ascii=False, indent=2).encode()
-        self.send_response(status)
+        self.send_response(reply.status)
         self.send_header("Content-Type", ctype + ("; charset=UTF-8" if ctype == "application/json" else ""))
         self.send_header("Content-Length", str(len(data)))
+        for key, value in reply.headers.items():
+            self.send_header(key, value)
         self.end_headers()
         self.wfile.write(data)
 

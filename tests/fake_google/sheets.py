@@ -6,25 +6,35 @@ import copy
 from typing import Any
 
 from .a1 import GridRef, bounded, format_range
-from .errors import ApiError
+from .errors import ApiError, not_a_spreadsheet
 from .fields import apply_mask, parse_mask
 from .sheets_batch import batch_update
 from .sheets_model import Sheet, Spreadsheet, json_number, rendered, typed_value
 
 
 class SheetsApi:
-    def __init__(self, books: dict[str, Spreadsheet]) -> None:
+    def __init__(self, books: dict[str, Spreadsheet], drive: Any = None) -> None:
         self.books = books
+        self.drive = drive  # the Drive imitation: roles, and files that are not spreadsheets
 
     def book(self, spreadsheet_id: str) -> Spreadsheet:
         if spreadsheet_id not in self.books:
+            if self.drive is not None and spreadsheet_id in self.drive.files:
+                raise not_a_spreadsheet()  # e.g. an .xlsx file kept in Drive without converting it
             raise ApiError(404)
         return self.books[spreadsheet_id]
+
+    def _require_editor(self, spreadsheet_id: str) -> None:
+        """Viewers and commenters read a spreadsheet but every change answers 403."""
+        if self.drive is not None and self.drive.role(spreadsheet_id) != "writer":
+            raise ApiError(403, "The caller does not have permission")
 
     # routing -------------------------------------------------------------
     def handle(self, method: str, parts: list[str], query: dict[str, list[str]], body: Any) -> Any:
         """``parts`` is the path after ``/v4/spreadsheets/``."""
         head = parts[0]
+        if method != "GET":
+            self._require_editor(head.split(":")[0])
         if method == "GET" and len(parts) == 1:
             return self.get(self.book(head), query)
         if method == "POST" and len(parts) == 1 and head.endswith(":batchUpdate"):
@@ -65,7 +75,7 @@ class SheetsApi:
             if ranges and sheet.sheet_id not in wanted:
                 continue
             entry: dict[str, Any] = {"properties": copy.deepcopy(sheet.properties)}
-            for key in ("merges", "basicFilter", "protectedRanges", "columnGroups", "rowGroups"):
+            for key in ("merges", "basicFilter", "protectedRanges", "columnGroups", "rowGroups", "developerMetadata"):
                 if sheet.extra.get(key):
                     entry[key] = copy.deepcopy(sheet.extra[key])
             if grid:

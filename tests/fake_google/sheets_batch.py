@@ -11,6 +11,7 @@ from typing import Any
 from .errors import ApiError
 from .fields import Mask, parse_mask
 from .sheets_extra import EXTRA_HANDLERS, delete_dimension, insert_dimension
+from .sheets_metadata import METADATA_HANDLERS
 from .sheets_model import Cell, Sheet, Spreadsheet, format_number
 
 Handler = Callable[[Spreadsheet, dict[str, Any]], dict[str, Any] | None]
@@ -287,5 +288,5 @@ HANDLERS: dict[str, Handler] = {
     "insertDimension": insert_dimension, "deleteDimension": delete_dimension,
     "addNamedRange": add_named_range, "deleteNamedRange": delete_named_range, "updateNamedRange": update_named_range,
     "updateDimensionProperties": _ignored, "autoResizeDimensions": _ignored, "setDataValidation": _ignored,
-    **EXTRA_HANDLERS,
+    **EXTRA_HANDLERS, **METADATA_HANDLERS,
 }

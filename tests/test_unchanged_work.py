@@ -1,0 +1,81 @@
+"""Skip unchanged work: a rerun with nothing changed writes nothing; a changed row re-renders its own documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from automations.config import load_settings
+from automations.runner import run_jobs
+from jobs import all_jobs
+
+TODAY = dt.date(2026, 11, 22)
+JOBS = ("kvalifikacija", "konsultacijos")
+
+
+def _run(workspace: Path, *names: str, today: dt.date = TODAY, force: bool = False):
+    return run_jobs(load_settings(workspace), [all_jobs()[name] for name in names], on_date=today, force=force)
+
+
+def _state(workspace: Path) -> dict[Path, tuple[int, bytes]]:
+    """Every output and manifest with its modification time and content."""
+    files = [*(workspace / "ataskaitos").rglob("*"), *(workspace / ".automations" / "runs").glob("*.json")]
+    return {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in files if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def produced(demo_source: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    workspace = tmp_path_factory.mktemp("unchanged") / "demo"
+    shutil.copytree(demo_source, workspace)
+    report = _run(workspace, *JOBS)
+    assert report.ok and not any(run.skipped for run in report.jobs)
+    return workspace
+
+
+def test_an_unchanged_rerun_writes_nothing_not_even_its_manifests(produced: Path):
+    before = _state(produced)
+    again = _run(produced, *JOBS)
+    assert [run.skipped for run in again.jobs] == [True, True] and again.ok
+    assert again.results == {} and again.feedback == []  # nothing was even read
+    assert _state(produced) == before
+
+
+def test_force_and_another_report_date_run_again(produced: Path):
+    forced = _run(produced, "konsultacijos", force=True)
+    assert not forced.jobs[0].skipped and not any(item.written for item in forced.jobs[0].published)
+    tomorrow = _run(produced, "konsultacijos", today=TODAY + dt.timedelta(days=1))
+    assert not tomorrow.jobs[0].skipped
+
+
+def test_a_changed_participant_re_renders_that_participants_certificate_only(produced: Path):
+    book = load_workbook(produced / "kvalifikacija.xlsx")
+    sheet = book["Dalyviai"]
+    headers = [cell.value for cell in sheet[1]]
+    attended, heard = headers.index("Dalyvavo") + 1, headers.index("Išklausyta, akad. val.") + 1
+    row = next(r for r in range(2, sheet.max_row + 1) if str(sheet.cell(r, attended).value).casefold() == "taip")
+    name = sheet.cell(row, headers.index("Vardas, pavardė") + 1).value
+    sheet.cell(row, heard).value = 1
+    book.save(produced / "kvalifikacija.xlsx")
+    certificates = sorted((produced / "ataskaitos" / "2026" / "Pažymėjimai").iterdir())
+    times = {path: path.stat().st_mtime_ns for path in certificates}
+    report = _run(produced, "kvalifikacija")
+    assert report.ok and not report.jobs[0].skipped
+    written = [item.path for item in report.jobs[0].published if item.written and "Pažymėjimai" in item.path]
+    assert len(written) == 1 and name in written[0]
+    changed = [path for path in certificates if path.stat().st_mtime_ns != times[path]]
+    assert len(changed) == 1 and name in changed[0].name
+    manifest = json.loads((produced / ".automations" / "runs" / "kvalifikacija.json").read_text("utf-8"))
+    assert all(item["fingerprint"] for item in manifest["outputs"] if item["path"].endswith(".docx"))
+
+
+def test_a_deleted_output_brings_its_job_back(produced: Path):
+    _run(produced, "konsultacijos")
+    report_path = next((produced / "ataskaitos" / "2026" / "Konsultacijos").glob("*.docx"))
+    report_path.unlink()
+    again = _run(produced, "konsultacijos")
+    assert not again.jobs[0].skipped and report_path.exists()
