@@ -7,6 +7,7 @@ overrides the default in ``templates/``. Jobs pass plain values plus :class:`Doc
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from docxtpl import DocxTemplate, InlineImage
 
 from automations import lt
 from automations.render.docx_layout import core_properties, finish_document
+from automations.render.render_once import plain, prepared
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -73,10 +75,35 @@ TEMPLATE_FILTERS = {
 }
 
 
+class _TemplateEnvironment(jinja2.Environment):
+    """Autoescaped, with the Lithuanian filters, and each template part compiled once per process.
+
+    docxtpl compiles every part of a template on every render; a night that fills the same
+    certificate a thousand times would compile it a thousand times.
+    """
+
+    CACHED_PARTS = 256
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True)
+        self.filters.update(TEMPLATE_FILTERS)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> jinja2.Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) >= self.CACHED_PARTS:
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+
+@functools.cache
 def jinja_environment() -> jinja2.Environment:
-    env = jinja2.Environment(autoescape=True)
-    env.filters.update(TEMPLATE_FILTERS)
-    return env
+    """The one environment every template is filled in (Word documents and e-mail messages alike)."""
+    return _TemplateEnvironment()
 
 
 def render_docx(template: Path, context: dict[str, Any], properties: dict[str, Any] | None = None) -> bytes:
@@ -84,13 +111,19 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
 
     The filled document is made fit for print (:func:`finish_document`: repeated header rows,
     rows kept whole, the table of contents written out), and ``properties`` are set on its core
-    properties (author, title, dates; a certificate its register entry).
+    properties (author, title, dates; a certificate its register entry). A document of plain
+    values is rendered from the template prepared once (:mod:`automations.render.render_once`),
+    to the same bytes.
     """
+    if plain(context, (DocTable, DocImage)):
+        once = prepared(template, jinja_environment())
+        if once is not None:
+            return once.render(context, properties or {}, jinja_environment())
     document = DocxTemplate(str(template))
-    prepared = {key: _prepare(document, value) for key, value in context.items()}
-    document.render(prepared, jinja_env=jinja_environment(), autoescape=True)
+    prepared_context = {key: _prepare(document, value) for key, value in context.items()}
+    document.render(prepared_context, jinja_env=jinja_environment(), autoescape=True)
     finish_document(document.docx)
-    core_properties(document.docx, properties or {})
+    core_properties(document.docx.core_properties, properties or {})
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue())
