@@ -14,7 +14,6 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from num2words import num2words
 
 from automations.textclean import clean_text
 
@@ -116,6 +115,8 @@ def money_in_words(value: Decimal | float) -> str:
     amount = Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP)
     euros = int(amount)
     cents = int((amount - euros) * 100)
+    from num2words import num2words  # only invoices spell amounts out; listing jobs should not load it
+
     words = num2words(euros, lang="lt")
     return f"{words} {_euro_word(euros)} {cents:02d} ct"
 

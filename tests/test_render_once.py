@@ -14,6 +14,7 @@ from docx import Document
 
 import automations.job as job_module
 import automations.render.docx as docx_render
+from automations.render import render_once
 from automations.render.docx import DEFAULT_TEMPLATES, DocTable, render_docx
 from automations.render.render_once import prepared
 
@@ -25,7 +26,7 @@ PROPERTIES = {"author": "Panevėžio apskrities Gabrielės Petkevičaitės-Bitė
 
 def _general(template: Path, context: dict, properties: dict, monkeypatch: pytest.MonkeyPatch) -> bytes:
     with monkeypatch.context() as patch:
-        patch.setattr(docx_render, "plain", lambda *_: False)
+        patch.setattr(render_once, "plain", lambda *_: False)
         return render_docx(template, context, properties)
 
 

@@ -12,16 +12,14 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
-from docxtpl import DocxTemplate, InlineImage
 
 from automations import lt
-from automations.render.docx_layout import core_properties, finish_document
-from automations.render.render_once import plain, prepared
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -115,6 +113,11 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     values is rendered from the template prepared once (:mod:`automations.render.render_once`),
     to the same bytes.
     """
+    from docxtpl import DocxTemplate  # python-docx and docxtpl load with the first document, not to list jobs
+
+    from automations.render.docx_layout import core_properties, finish_document
+    from automations.render.render_once import plain, prepared
+
     if plain(context, (DocTable, DocImage)):
         once = prepared(template, jinja_environment())
         if once is not None:
@@ -130,6 +133,9 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
 
 
 def _prepare(document: DocxTemplate, value: Any) -> Any:
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
     if isinstance(value, DocImage):
         return InlineImage(document, io.BytesIO(value.png), width=Mm(value.width_mm))
     if isinstance(value, DocTable):
@@ -142,6 +148,9 @@ def _prepare(document: DocxTemplate, value: Any) -> Any:
 
 
 def _table_subdoc(document: DocxTemplate, spec: DocTable) -> Any:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
     subdoc = document.new_subdoc()
     table = subdoc.add_table(rows=1, cols=len(spec.headers))
     table.style = "Table Grid"
