@@ -11,8 +11,11 @@ sheet that show them; every document's figures are recorded with it for the run 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -51,11 +54,17 @@ class Rendered:
 
 @dataclass(frozen=True)
 class Output:
+    """A finished document, waiting on disk (not in memory) until the job's documents are published."""
+
     path: str  # relative to the output folder: ``<year>/<subject>/<file>``
-    content: bytes | None  # None: unchanged since the last run, kept as published (``kept`` is its digest)
+    stored: Path | None  # None: unchanged since the last run, kept as published
+    sha256: str  # of the content (of the published copy when kept)
     figures: tuple[Shown, ...] = ()
     fingerprint: str | None = None
-    kept: str | None = None
+
+    @property
+    def content(self) -> bytes | None:
+        return self.stored.read_bytes() if self.stored is not None else None
 
 
 @dataclass
@@ -70,6 +79,7 @@ class JobContext:
     outputs: list[Output] = field(default_factory=list)
     basis: str = ""  # the program and templates every document is rendered with (see automations.fingerprint)
     previous: dict[str, dict[str, Any]] = field(default_factory=dict)  # last run's outputs by path
+    _spool: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
 
     def frame(self, workbook: str, tab: str) -> pd.DataFrame:
         """The rows of a tab that passed validation (python field names, plus ``_row``)."""
@@ -95,13 +105,28 @@ class JobContext:
         if isinstance(content, bytes) and filename.endswith((".xlsx", ".docx")):
             content = stamp(content, self.institution.name, date or self.today, filename.rsplit(".", 1)[0])
         if not isinstance(content, Rendered):
-            item = Output(path, content)
+            item = self._stored(path, content)
         elif self._unchanged(path, content.fingerprint):
-            item = Output(path, None, content.figures, content.fingerprint, self.previous[path]["sha256"])
+            item = Output(path, None, self.previous[path]["sha256"], content.figures, content.fingerprint)
         else:
-            item = Output(path, content.make(), content.figures, content.fingerprint)
+            item = self._stored(path, content.make(), content.figures, content.fingerprint)
         self.outputs.append(item)
         return item
+
+    def _stored(self, path: str, content: bytes, figures: tuple[Shown, ...] = (),
+                fingerprint: str | None = None) -> Output:
+        """Spool a document to the run's scratch folder, so a thousand certificates never sit in memory."""
+        if self._spool is None:
+            self._spool = tempfile.TemporaryDirectory(prefix="pavb-outputs-")  # removed by close() or on exit
+        stored = Path(self._spool.name) / f"{len(self.outputs):06d}"
+        stored.write_bytes(content)
+        return Output(path, stored, hashlib.sha256(content).hexdigest(), figures, fingerprint)
+
+    def close(self) -> None:
+        """Remove the spooled documents (after they are published)."""
+        if self._spool is not None:
+            self._spool.cleanup()
+            self._spool = None
 
     def _unchanged(self, path: str, fingerprint: str | None) -> bool:
         before = self.previous.get(path)

@@ -199,6 +199,7 @@ def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, 
         log.error("job %s failed: %s\n%s", job.name, run.error, traceback.format_exc())
     run.seconds = time.perf_counter() - started
     _write_manifest(settings, job, context, run, results, prints)
+    context.close()
     return run
 
 
@@ -246,7 +247,7 @@ def _write_manifest(settings: Settings, job: Job, context: JobContext, run: JobR
         },
         "outputs": [
             {"path": item.path, "location": item.location, "written": item.written,
-             "sha256": output.kept or hashlib.sha256(output.content or b"").hexdigest(),
+             "sha256": output.sha256,
              "fingerprint": output.fingerprint, "figures": [shown.as_dict() for shown in output.figures]}
             for item, output in zip(run.published, run.sent, strict=True)
         ],

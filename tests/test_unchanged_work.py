@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -79,3 +80,27 @@ def test_a_deleted_output_brings_its_job_back(produced: Path):
     report_path.unlink()
     again = _run(produced, "konsultacijos")
     assert not again.jobs[0].skipped and report_path.exists()
+
+
+def test_finished_documents_wait_on_disk_and_are_removed_after_publishing(demo_workspace: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    """A thousand certificates are never held in memory at once, and no scratch copy outlives the run."""
+    import automations.job as job_module
+
+    made: list[job_module.Output] = []
+    original = job_module.JobContext._stored
+
+    def recording(self, *args, **kwargs):
+        output = original(self, *args, **kwargs)
+        assert output.stored is not None and output.stored.is_file()  # on disk while the job goes on
+        made.append(output)
+        return output
+
+    monkeypatch.setattr(job_module.JobContext, "_stored", recording)
+    report = _run(demo_workspace, "kvalifikacija")
+    assert report.ok and len(made) > 20
+    published = {path.relative_to(demo_workspace / "ataskaitos").as_posix(): path
+                 for path in (demo_workspace / "ataskaitos").rglob("*") if path.is_file()}
+    for output in made:
+        assert not output.stored.exists()  # the scratch copy is gone
+        assert hashlib.sha256(published[output.path].read_bytes()).hexdigest() == output.sha256
