@@ -88,7 +88,7 @@ def test_an_edited_template_is_prepared_again(tmp_path: Path) -> None:
     assert "Pastaba" not in _text(first)
 
 
-def test_generated_tables_take_the_general_path_and_arrive(tmp_path: Path,
+def test_generated_tables_arrive_the_same_both_ways(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     template = tmp_path / "lentele.docx"
     document = Document()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import io
+import re
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,8 +111,8 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
 
     The filled document is made fit for print (:func:`finish_document`: repeated header rows,
     rows kept whole, the table of contents written out), and ``properties`` are set on its core
-    properties (author, title, dates; a certificate its register entry). A document of plain
-    values is rendered from the template prepared once (:mod:`automations.render.render_once`),
+    properties (author, title, dates; a certificate its register entry). A document without
+    pictures is rendered from the template prepared once (:mod:`automations.render.render_once`),
     to the same bytes.
     """
     from docxtpl import DocxTemplate  # python-docx and docxtpl load with the first document, not to list jobs
@@ -118,10 +120,10 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     from automations.render.docx_layout import core_properties, finish_document
     from automations.render.render_once import plain, prepared
 
-    if plain(context, (DocTable, DocImage)):
+    if plain(context, (DocImage,)):
         once = prepared(template, jinja_environment())
         if once is not None:
-            return once.render(context, properties or {}, jinja_environment())
+            return once.render(_prepare(None, context), properties or {}, jinja_environment())
     document = DocxTemplate(str(template))
     prepared_context = {key: _prepare(document, value) for key, value in context.items()}
     document.render(prepared_context, jinja_env=jinja_environment(), autoescape=True)
@@ -132,14 +134,15 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     return reproducible_zip(buffer.getvalue())
 
 
-def _prepare(document: DocxTemplate, value: Any) -> Any:
-    from docx.shared import Mm
-    from docxtpl import InlineImage
-
+def _prepare(document: DocxTemplate | None, value: Any) -> Any:
+    """Tables become XML fragments and pictures inline images (pictures need the document)."""
     if isinstance(value, DocImage):
+        from docx.shared import Mm
+        from docxtpl import InlineImage
+
         return InlineImage(document, io.BytesIO(value.png), width=Mm(value.width_mm))
     if isinstance(value, DocTable):
-        return _table_subdoc(document, value)
+        return table_fragment(value)
     if isinstance(value, list):
         return [_prepare(document, item) for item in value]
     if isinstance(value, dict):
@@ -147,37 +150,59 @@ def _prepare(document: DocxTemplate, value: Any) -> Any:
     return value
 
 
-def _table_subdoc(document: DocxTemplate, spec: DocTable) -> Any:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+_TABLES = threading.Lock()
 
-    subdoc = document.new_subdoc()
-    table = subdoc.add_table(rows=1, cols=len(spec.headers))
-    table.style = "Table Grid"
-    for index, text in enumerate(spec.headers):
-        cell = table.rows[0].cells[index]
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(str(text))
-        run.bold = True
-        run.font.size = Pt(9)
-    for row_number, row in enumerate(spec.rows):
-        cells = table.add_row().cells
-        last = spec.bold_last and row_number == len(spec.rows) - 1
-        for index, value in enumerate(row):
-            paragraph = cells[index].paragraphs[0]
-            run = paragraph.add_run("" if value is None else str(value))
+
+@functools.cache
+def _table_factory() -> Any:
+    from docx import Document
+
+    return Document()  # python-docx's blank document: the section tables are sized to, and "Table Grid"
+
+
+def table_fragment(spec: DocTable) -> Any:
+    """A Word table as the XML a ``{{p name}}`` placeholder takes, built without a sub-document.
+
+    A docxtpl sub-document opens a whole blank document per table; the table it made is the same
+    as this one, built in one blank document kept for the purpose and moved out of it.
+    """
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.shared import Mm, Pt
+    from lxml import etree
+    from markupsafe import Markup
+
+    with _TABLES:
+        table = _table_factory().add_table(rows=1, cols=len(spec.headers))
+        table.style = "Table Grid"
+        for index, text in enumerate(spec.headers):
+            cell = table.rows[0].cells[index]
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(str(text))
+            run.bold = True
             run.font.size = Pt(9)
-            run.bold = last
-            if index in spec.numeric:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if spec.widths_mm:  # Word reads the cell widths, LibreOffice the table grid: set both
-        table.autofit = False
-        for column, width in zip(table.columns, spec.widths_mm, strict=False):
-            column.width = Mm(width)
-        for row in table.rows:
-            for cell, width in zip(row.cells, spec.widths_mm, strict=False):
-                cell.width = Mm(width)
-    return subdoc
+        for row_number, row in enumerate(spec.rows):
+            cells = table.add_row().cells
+            last = spec.bold_last and row_number == len(spec.rows) - 1
+            for index, value in enumerate(row):
+                paragraph = cells[index].paragraphs[0]
+                run = paragraph.add_run("" if value is None else str(value))
+                run.font.size = Pt(9)
+                run.bold = last
+                if index in spec.numeric:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if spec.widths_mm:  # Word reads the cell widths, LibreOffice the table grid: set both
+            table.autofit = False
+            for column, width in zip(table.columns, spec.widths_mm, strict=False):
+                column.width = Mm(width)
+            for row in table.rows:
+                for cell, width in zip(row.cells, spec.widths_mm, strict=False):
+                    cell.width = Mm(width)
+        element = table._tbl
+        element.getparent().remove(element)
+    body = OxmlElement("w:body")
+    body.append(element)
+    return Markup(re.sub(r"</?w:body[^>]*>", "", etree.tostring(body, encoding="unicode")))
 
 
 def reproducible_zip(content: bytes) -> bytes:

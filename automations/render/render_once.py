@@ -8,8 +8,8 @@ then renders only the compiled parts, finishes its body like any other document
 (:func:`~automations.render.docx_layout.finish_body`), and is written as a zip whose other
 members are the prepared compressed bytes. The bytes equal what the general path writes.
 
-Only documents of plain values take this path: a context with generated tables or pictures,
-a template with a table of contents, footnotes or Jinja in its properties goes the general way.
+Documents with pictures (charts), and templates with a table of contents, footnotes or Jinja in
+their properties, go the general way; generated tables come in as XML fragments either way.
 """
 
 from __future__ import annotations
