@@ -1,8 +1,10 @@
 """How each job's cost grows with its inputs: the demo at ×1, ×2 and ×4 (issue 15).
 
 Every tab of more than ``--min-rows`` rows (registers, bookings, answers; not the settings tabs
-or the list of libraries) is repeated ``k`` times, each job is run alone on that workspace
-(reading and validating its own inputs included), and its time per input row is printed with
+or the list of libraries) is repeated ``k`` times (each copy's identifying text marked, so it is
+new rows rather than duplicates; copies of a booking still overlap the original), each job is
+run alone on that workspace (reading and validating its own inputs included), and its time per
+input row is printed with
 the growth from ×1: a time per row that stays flat is linear; one that doubles with each
 doubling of the inputs is quadratic.
 
@@ -31,12 +33,21 @@ from sheets_schema import REFERENCE_WORKBOOK
 TODAY = dt.date(2026, 11, 22)
 
 
+def copies(rows: list[dict], factor: int) -> list[dict]:
+    """``rows`` and ``factor - 1`` copies whose identifying text (a column unique in the tab: numbers,
+    names, titles) is marked with the copy's number, so copies are new rows, not duplicates."""
+    unique = [column for column in rows[0] if all(isinstance(row.get(column), str) for row in rows)
+              and len({row[column] for row in rows}) == len(rows)]
+    return [row if copy == 0 else {**row, **{column: f"{row[column]} ({copy})" for column in unique}}
+            for copy in range(factor) for row in rows]
+
+
 def scaled(rows: dict, factor: int, min_rows: int) -> tuple[dict, dict[str, int]]:
     """The demo rows with every large tab repeated ``factor`` times, and each workbook's row count."""
     result, counts = {}, {}
     for workbook, tabs in rows.items():
-        result[workbook] = {tab: (tab_rows * factor if workbook != REFERENCE_WORKBOOK and len(tab_rows) > min_rows
-                                  else tab_rows) for tab, tab_rows in tabs.items()}
+        result[workbook] = {tab: (copies(tab_rows, factor) if workbook != REFERENCE_WORKBOOK
+                                  and len(tab_rows) > min_rows else tab_rows) for tab, tab_rows in tabs.items()}
         counts[workbook] = sum(len(tab_rows) for tab_rows in result[workbook].values())
     return result, counts
 
