@@ -35,7 +35,8 @@ def demo(demo_run) -> dict:
     workspace, report = demo_run
     source = workspace / "teritorijos_statistika.xlsx"
     libraries = {row["Kodas"]: row for _, row in sheet_rows(source, "Bibliotekos")
-                 if str(row["Aktyvi"]).strip().casefold() != "ne"}
+                 if str(row["Aktyvi"]).strip().casefold() != "ne"
+                 and str(row["Tipas"]).strip() != "apskrities biblioteka"}  # the Library itself is no territory one
     by_name = {norm(row["Pavadinimas"]): code for code, row in libraries.items()} | {norm(c): c for c in libraries}
     latest: dict[str, tuple] = {}
     for number, row in sheet_rows(source, "Formos atsakymai 1"):
