@@ -27,7 +27,7 @@ def _distribution(results: list[Result]) -> pd.DataFrame:
     rows = []
     for number, result in enumerate(results, start=1):
         if result.question.kind == SCALE:
-            rows += [{"nr": number, "klausimas": result.question.header, "variantas": str(r.reiksme),
+            rows += [{"nr": number, "klausimas": result.question.header, "variantas": int(r.reiksme),
                       "atsakymai": r.atsakymai, "dalis": r.dalis} for r in result.table.itertuples()]
         elif "variantas" in result.table:
             rows += [{"nr": number, "klausimas": result.question.header, "variantas": r.variantas,
@@ -68,12 +68,12 @@ def survey_sheets(tables: SurveyTables) -> list[Sheet]:
     about = pd.DataFrame([("Kodas", survey.code), ("Pavadinimas", survey.title),
                           ("Laikotarpis", f"{lt.short_date(survey.start)} – {lt.short_date(survey.end)}"),
                           ("Tikslinė grupė", survey.target or ""), ("Atsakymų lapas", survey.tab),
-                          ("Atsakymai", lt.number(len(survey.answers))),
+                          ("Atsakymai", len(survey.answers)),
                           ("Ankstesnė banga", tables.previous.title if tables.previous is not None else "–")],
                          columns=["kas", "reiksme"])
     pct = [Column("atsakymai", "Atsakymai", "int", 11), Column("dalis", "Dalis, proc.", "percent", 11)]
     sheets = [
-        Sheet("Apklausa", about, [Column("kas", "", width=20), Column("reiksme", "", width=60)], title=survey.title,
+        Sheet("Apklausa", about, [Column("kas", "", width=20), Column("reiksme", "", "int", 60)], title=survey.title,
               autofilter=False),
         Sheet("Bibliotekos", tables.libraries, [
             Column("kodas", "Kodas", width=14), Column("biblioteka", "Biblioteka", width=48),
@@ -106,7 +106,8 @@ def survey_sheets(tables: SurveyTables) -> list[Sheet]:
               title="Vertinimai skalėje nuo 1 iki 5"),
         Sheet("Atsakymai", _distribution(results), [
             Column("nr", "Nr.", "int", 6), Column("klausimas", "Klausimas", width=50),
-            Column("variantas", "Variantas / rodiklis", width=40), *pct, Column("reiksme", "Reikšmė", "dec2", 10)],
+            Column("variantas", "Variantas / rodiklis", "int", 40),  # a scale's points are numbers, options text
+            *pct, Column("reiksme", "Reikšmė", "dec2", 10)],
             title="Atsakymų pasiskirstymas pagal klausimus", notes=[PERCENT_NOTE]),
         Sheet("Pagal amžių", _by_age(results), [
             Column("nr", "Nr.", "int", 6), Column("klausimas", "Klausimas", width=50),
