@@ -84,6 +84,8 @@ def shown_value(value: object, column: object = None) -> str:
         if "eur" in str(column or "").casefold():
             return lt.number(value, 2)
         whole = Decimal(str(value)).normalize()
+        if not whole.is_finite():  # inf typed as a number: shown as typed
+            return str(value)
         decimals = max(-whole.as_tuple().exponent, 0)
         return lt.number(value, min(decimals, 4))
     return str(value)
