@@ -80,8 +80,9 @@ def _field(paragraph, instruction: str, shown: str, size: float | None) -> None:
             run._r.append(instr)
 
 
-def heading(document: DocumentType, text: str, level: int = 1) -> None:
-    document.add_heading(text, level=level)
+def heading(document: DocumentType, text: str, level: int = 1, *, new_page: bool = False) -> None:
+    """A heading; ``new_page`` starts it on a new page (no empty page when the one before is full)."""
+    document.add_heading(text, level=level).paragraph_format.page_break_before = new_page or None
 
 
 def paragraph(document: DocumentType, text: str = "", *, bold: bool = False, italic: bool = False,

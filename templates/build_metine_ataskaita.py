@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx.enum.text import WD_BREAK
-
 from templates.build import approval_block, heading, new_document, paragraph, save, table_of_contents
-
-
-def _page_break(document) -> None:
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _note(document, text: str) -> None:
@@ -38,7 +32,7 @@ def regional_work(document, number: int) -> None:
 
 
 def _introduction(document) -> None:
-    heading(document, "Įvadas")
+    heading(document, "Įvadas", new_page=True)
     paragraph(document, "{%p for pastraipa in ivadas %}")
     paragraph(document, "{{ pastraipa }}")
     paragraph(document, "{%p endfor %}")
@@ -111,7 +105,6 @@ def build(folder: Path) -> list[Path]:
               center=True)
     heading(document, "Turinys")
     table_of_contents(document)
-    _page_break(document)
 
     _introduction(document)
     heading(document, "1. Pagrindiniai veiklos rodikliai")
@@ -208,8 +201,7 @@ def build(folder: Path) -> list[Path]:
     _review(document, 16)
     _signature(document)
 
-    _page_break(document)
-    heading(document, "Priedas. Duomenų šaltiniai")
+    heading(document, "Priedas. Duomenų šaltiniai", new_page=True)
     _note(document, "Kiekvienas ataskaitoje rodomas skaičius: iš kurios darbaknygės ir lapo, kas skaičiuojama ir "
                     "kiek eilučių (tik eilutės be klaidų). Visi rodikliai – skaičiuoklėje „Rodiklių registras "
                     "{{ metai }}.xlsx“.")

@@ -151,9 +151,7 @@ def fill_table_of_contents(document: DocumentType) -> None:
         line = _entry(paragraph.text.strip(), name, level)
         anchor.addnext(line)
         anchor = line
-    closing = OxmlElement("w:p")
-    closing.append(_field_char_run("end"))
-    anchor.addnext(closing)
+    anchor.append(_field_char_run("end"))  # in the last line, not a paragraph of its own: a full page stays one
 
 
 def _field_char_run(kind: str) -> Any:
