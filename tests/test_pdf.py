@@ -94,3 +94,14 @@ def test_annual_report_contents_are_on_its_first_page(pdfs: dict[str, Path]):
     for heading in ("Įvadas", "1. Pagrindiniai veiklos rodikliai", "3. Teritorijos bibliotekų statistika",
                     "14. Veiklos plano vykdymas", "Priedas. Duomenų šaltiniai"):
         assert heading in first, heading
+
+
+@pytest.mark.parametrize("kind", [kind for kind, (pattern, *_) in KINDS.items() if pattern.endswith(".docx")])
+def test_no_page_is_empty(pdfs: dict[str, Path], kind: str):
+    """Every page says something besides its running header and page number (no page left blank by a break)."""
+    for page in range(1, _pages(pdfs[kind]) + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdfs[kind]), "-"], check=True,
+                              capture_output=True, text=True).stdout
+        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("Puslapis ")
+                 and "viešoji biblioteka" not in line]
+        assert lines, (kind, page)
