@@ -45,7 +45,8 @@ def row_of(name: str, tab: str, **values: Any) -> list[Any]:
 def booking(number: int, **changes: Any) -> list[Any]:
     values = {"Užsakymo Nr.": f"NUOM-2026-{number:03d}", "Paraiškos data": dt.date(2026, 1, 5),
               "Būsena": "įvykdyta", "Nuomininkas": f"VšĮ „Kultūros erdvė {number}“", "Nuomininko tipas": "NVO",
-              "Įmonės kodas": "300000001",
+              "Įmonės kodas": "300000001", "Atstovas": "Jonas Jonaitis", "Atstovo pareigos": "direktorius",
+              "Atstovavimo pagrindas": "įstatai",
               "Sutarties Nr.": f"S-2026-{number:03d}", "Patalpa": ROOM[0], "Paskirtis": "seminaras",
               "Data": dt.date(2026, 3, 1) + dt.timedelta(days=number),
               "Nuo": "10:00", "Iki": "12:00", **changes}
