@@ -1,0 +1,478 @@
+"""Small literal scenarios for the rule and figure functions that `bench/mutation.py` measures.
+
+Each test pins a detail a deliberate mistake (a mutant) would change while the end-to-end tests
+stay green: a rounding mode, a boundary, which of two rows wins, which status a line keeps.
+Expected values are written out by hand (Lithuanian grammar, the calendar, arithmetic done here),
+never asked of the project's own formatters or period helpers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from figures_support import figures, rows
+from hostile_support import blank_workspace
+from openpyxl import Workbook
+
+from automations import register
+from automations.backends.base import Published
+from automations.backends.local import LocalBackend
+from automations.config import load_settings
+from automations.domain.rows import money_total, overlapping, total, within
+from automations.domain.visitors import places_table
+from automations.errors import BackendError
+from automations.job import Job, Output
+from automations.lt import money, money_in_words, number
+from automations.periods import Period
+from automations.register import NOT_REISSUED, Entry, RegisterError, assign_numbers, read_register
+from automations.runner import JobRun, run_jobs
+
+NBSP = "\xa0"
+PERIOD = Period(dt.date(2026, 1, 1), dt.date(2026, 11, 22), "2026 m.", "2026")
+
+
+# ---------------------------------------------------------------- money
+@pytest.mark.parametrize(("value", "shown"), [
+    (Decimal("2.005"), "2,01 Eur"),  # half up, not half even (which gives 2,00)
+    (Decimal("2.015"), "2,02 Eur"),
+    ("0.125", "0,13 Eur"),
+    (0.125, "0,13 Eur"),  # a float is taken as it prints, not as its binary value (0,12)
+    (Decimal("1234.5"), f"1{NBSP}234,50 Eur"),
+    (7, "7,00 Eur"),
+    (Decimal("-3.455"), "-3,46 Eur"),
+])
+def test_money_is_rounded_half_up_to_the_cent_with_a_no_break_space(value, shown):
+    assert money(value) == shown
+
+
+def test_no_amount_is_shown_blank_not_as_zero():
+    assert money(None) == ""
+    assert number(None) == "" and number(float("nan")) == ""
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    (Decimal("123.45"), "vienas šimtas dvidešimt trys eurai 45 ct"),
+    (Decimal("21"), "dvidešimt vienas euras 00 ct"),
+    (Decimal("1"), "vienas euras 00 ct"),
+    (Decimal("2.005"), "du eurai 01 ct"),
+    (Decimal("0.5"), "nulis eurų 50 ct"),
+    (Decimal("10.10"), "dešimt eurų 10 ct"),
+    (Decimal("11"), "vienuolika eurų 00 ct"),
+    (Decimal("19.99"), "devyniolika eurų 99 ct"),
+    (Decimal("101"), "vienas šimtas vienas euras 00 ct"),
+    (Decimal("111"), "vienas šimtas vienuolika eurų 00 ct"),
+    (Decimal("112"), "vienas šimtas dvylika eurų 00 ct"),
+    (Decimal("120"), "vienas šimtas dvidešimt eurų 00 ct"),
+    (9.995, "dešimt eurų 00 ct"),
+])
+def test_money_in_words_agrees_with_the_number(value, words):
+    assert money_in_words(value) == words
+
+
+@pytest.mark.parametrize(("value", "decimals", "shown"), [
+    (1234, 0, f"1{NBSP}234"), (1234567, 0, f"1{NBSP}234{NBSP}567"), (3.456, 1, "3,5"), (3.44, 1, "3,4"),
+    (Decimal("2.5"), 2, "2,50"), (0, 0, "0"), (999, 0, "999"),
+])
+def test_numbers_use_a_decimal_comma_and_no_break_spaces(value, decimals, shown):
+    assert number(value, decimals) == shown
+
+
+def test_a_number_too_large_to_format_is_shown_as_it_is_or_named():
+    assert number(float("inf")) in {"inf", "∞"}
+    assert number(2 ** 40000) == "(labai didelis skaičius)"
+    assert number(2 ** 100) == "1267650600228229401496703205376"  # beyond babel: digits as they are
+
+
+# ---------------------------------------------------------------- rows of a period
+def _dated(*days: dt.date | None) -> pd.DataFrame:
+    return pd.DataFrame({"data": list(days), "n": range(len(days))})
+
+
+def test_a_period_holds_its_first_and_last_day_and_never_a_blank_date():
+    frame = _dated(dt.date(2025, 12, 31), dt.date(2026, 1, 1), dt.date(2026, 11, 22), dt.date(2026, 11, 23), None)
+    assert list(within(frame, "data", PERIOD)["n"]) == [1, 2]
+    assert within(frame.iloc[0:0], "data", PERIOD).empty
+
+
+def test_a_stay_touching_the_period_at_either_end_counts_and_an_open_end_runs_on():
+    frame = pd.DataFrame({
+        "nuo": [dt.date(2025, 12, 1), dt.date(2025, 12, 1), dt.date(2026, 11, 22), dt.date(2026, 11, 23),
+                dt.date(2025, 1, 1), None, dt.date(2026, 5, 1)],
+        "iki": [dt.date(2025, 12, 31), dt.date(2026, 1, 1), dt.date(2026, 12, 31), dt.date(2026, 12, 1),
+                None, dt.date(2026, 5, 1), dt.date(2026, 5, 2)]})
+    kept = overlapping(frame, "nuo", "iki", PERIOD)
+    assert list(kept.index) == [1, 2, 4, 6]
+
+
+def test_a_count_column_adds_numbers_only():
+    frame = pd.DataFrame({"n": [3, None, "nežinoma", 4.0, "2"]})
+    assert total(frame, "n") == 9
+    assert isinstance(total(frame, "n"), int)
+
+
+def test_money_adds_to_the_cent_without_float_drift():
+    values = pd.Series([Decimal("0.10"), Decimal("0.20"), None, Decimal("10.005")])
+    assert money_total(values) == Decimal("10.305")
+    assert str(money_total(pd.Series([], dtype=object))) == "0.00"
+
+
+# ---------------------------------------------------------------- the certificate register
+PREFIX = "PAVB-KT"
+
+
+def _entry(number: str, name: str, library: str = "Biržų VB", code: str = "MK-1",
+           issued: dt.date | None = dt.date(2026, 3, 1), status: str = register.ISSUED) -> Entry:
+    return Entry(number, code, name, library, issued, status)
+
+
+def _new(name: str, library: str = "Biržų VB", code: str = "MK-1", issued: dt.date = dt.date(2026, 5, 5)) -> Entry:
+    return Entry("", code, name, library, issued)
+
+
+def _numbers(entries: list[Entry]) -> list[tuple[str, str, str]]:
+    return [(entry.number, entry.name, entry.status) for entry in entries]
+
+
+def test_known_people_keep_number_and_date_new_ones_get_the_next_numbers():
+    previous = [_entry("PAVB-KT-2026-0001", "Ona Onaitė"), _entry("PAVB-KT-2026-0002", "Jonas Jonaitis")]
+    current = [_new("Petras Petraitis"), _new("jonas  JONAITIS"), _new("Rūta Rūtaitė")]
+    result = assign_numbers(previous, current, PREFIX, 2026)
+    assert _numbers(result) == [
+        ("PAVB-KT-2026-0001", "Ona Onaitė", NOT_REISSUED),
+        ("PAVB-KT-2026-0002", "jonas  JONAITIS", "išduotas"),  # the current spelling, the old number
+        ("PAVB-KT-2026-0003", "Petras Petraitis", "išduotas"),
+        ("PAVB-KT-2026-0004", "Rūta Rūtaitė", "išduotas")]
+    assert result[1].issued == dt.date(2026, 3, 1)  # first issued, not reissued today
+    assert result[2].issued == dt.date(2026, 5, 5)
+
+
+def test_numbers_continue_after_the_highest_of_this_year_and_sort_by_length_then_text():
+    previous = [_entry("PAVB-KT-2026-0009", "A"), _entry("PAVB-KT-2025-0040", "B"), _entry("KITAS-2026-0050", "C"),
+                _entry("PAVB-KT-2026-10000", "D")]
+    result = assign_numbers(previous, [_new("E")], PREFIX, 2026)
+    assert [entry.number for entry in result] == [
+        "KITAS-2026-0050", "PAVB-KT-2025-0040", "PAVB-KT-2026-0009", "PAVB-KT-2026-10000", "PAVB-KT-2026-10001"]
+    assert assign_numbers([], [_new("A"), _new("B")], "X", 2027, digits=3)[1].number == "X-2027-002"
+
+
+def test_a_person_listed_twice_gets_one_number():
+    result = assign_numbers([], [_new("Ona Onaitė"), _new("Ona Onaitė", issued=dt.date(2026, 6, 6))], PREFIX, 2026)
+    assert _numbers(result) == [("PAVB-KT-2026-0001", "Ona Onaitė", "išduotas")]
+    assert result[0].issued == dt.date(2026, 5, 5)
+
+
+def test_a_library_typed_differently_keeps_the_number_only_when_that_leaves_no_doubt():
+    previous = [_entry("PAVB-KT-2026-0001", "Ona Onaitė", library="Biržų r. SVB")]
+    moved = assign_numbers(previous, [_new("Ona Onaitė", library="Biržų rajono SVB")], PREFIX, 2026)
+    assert _numbers(moved) == [("PAVB-KT-2026-0001", "Ona Onaitė", "išduotas")]
+    assert moved[0].library == "Biržų rajono SVB" and moved[0].issued == dt.date(2026, 3, 1)
+    # two namesakes now, from two libraries neither of which is on record: nobody can tell who had 0001
+    doubt = assign_numbers(previous, [_new("Ona Onaitė", library="A"), _new("Ona Onaitė", library="B")], PREFIX, 2026)
+    assert _numbers(doubt) == [("PAVB-KT-2026-0001", "Ona Onaitė", NOT_REISSUED),
+                               ("PAVB-KT-2026-0002", "Ona Onaitė", "išduotas"),
+                               ("PAVB-KT-2026-0003", "Ona Onaitė", "išduotas")]
+    # two register lines for the name: neither is taken on a guess
+    two = [*previous, _entry("PAVB-KT-2026-0002", "Ona Onaitė", library="Pasvalio VB")]
+    guessed = assign_numbers(two, [_new("Ona Onaitė", library="Rokiškio VB")], PREFIX, 2026)
+    assert [entry.status for entry in guessed] == [NOT_REISSUED, NOT_REISSUED, "išduotas"]
+    assert guessed[2].number == "PAVB-KT-2026-0003"
+
+
+def test_an_exact_match_wins_over_a_name_only_match_and_another_training_is_another_person():
+    previous = [_entry("PAVB-KT-2026-0001", "Ona Onaitė", library="A"), _entry("PAVB-KT-2026-0002", "Ona Onaitė",
+                                                                                library="B")]
+    result = assign_numbers(previous, [_new("Ona Onaitė", library="B"), _new("Ona Onaitė", code="MK-2")],
+                            PREFIX, 2026)
+    assert _numbers(result) == [("PAVB-KT-2026-0001", "Ona Onaitė", NOT_REISSUED),
+                                ("PAVB-KT-2026-0002", "Ona Onaitė", "išduotas"),
+                                ("PAVB-KT-2026-0003", "Ona Onaitė", "išduotas")]
+    assert result[2].code == "MK-2"
+
+
+def test_a_line_no_longer_listed_keeps_its_number_even_without_a_date():
+    previous = [_entry("PAVB-KT-2026-0001", "Ona Onaitė", issued=None)]
+    again = assign_numbers(previous, [_new("Ona Onaitė")], PREFIX, 2026)
+    assert again[0].issued == dt.date(2026, 5, 5)  # no date on record: today's
+    gone = assign_numbers(previous, [], PREFIX, 2026)
+    assert _numbers(gone) == [("PAVB-KT-2026-0001", "Ona Onaitė", NOT_REISSUED)]
+
+
+def _register_bytes(rows: list[list]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_register_is_read_from_its_header_row_on():
+    content = _register_bytes([
+        ["Sertifikatų registras"], [],
+        ["Nr.", "Mokymų kodas", "Vardas, pavardė", "Biblioteka", "Išdavimo data", "Būsena"],
+        [" PAVB-KT-2026-0001 ", "MK-1", "Ona Onaitė", "Biržų VB", dt.datetime(2026, 3, 1), "išduotas"],
+        [None, "MK-1", "be numerio", None, None, None],
+        ["PAVB-KT-2026-0002", None, "Jonas Jonaitis", None, "ne data", None],
+        ["PAVB-KT-2026-0003", "MK-2", "Rūta", "VB", dt.date(2026, 4, 2), NOT_REISSUED]])
+    entries = read_register(content)
+    assert entries == [
+        Entry("PAVB-KT-2026-0001", "MK-1", "Ona Onaitė", "Biržų VB", dt.date(2026, 3, 1), "išduotas"),
+        Entry("PAVB-KT-2026-0002", "", "Jonas Jonaitis", "", None, "išduotas"),
+        Entry("PAVB-KT-2026-0003", "MK-2", "Rūta", "VB", dt.date(2026, 4, 2), NOT_REISSUED)]
+    assert read_register(None) == []
+
+
+def test_a_short_row_is_padded_and_an_unreadable_register_stops_the_numbering():
+    assert read_register(_register_bytes([["Nr."], ["PAVB-KT-2026-0001", "MK-1"]])) == [
+        Entry("PAVB-KT-2026-0001", "MK-1", "", "", None, "išduotas")]
+    with pytest.raises(RegisterError, match="cannot be opened"):
+        read_register(b"PK\x03\x04 half a register")
+    with pytest.raises(RegisterError, match="no header row"):
+        read_register(_register_bytes([["Numeris", "Vardas"], ["PAVB-KT-2026-0001", "Ona"]]))
+    with pytest.raises(RegisterError, match="is empty"):
+        read_register(_register_bytes([]))
+
+
+# ---------------------------------------------------------------- the runner's guards
+class _FailingBackend(LocalBackend):
+    """Local outputs, except that the paths named in ``refuse`` cannot be written."""
+
+    def __init__(self, settings, refuse: dict[str, str]) -> None:
+        super().__init__(settings)
+        self.refuse = refuse
+
+    def publish(self, path: str, content: bytes) -> Published:
+        if path in self.refuse:
+            raise BackendError(self.refuse[path])
+        return super().publish(path, content)
+
+
+def _run_probe(tmp_path, produce, refuse: dict[str, str] | None = None, minutes: float = 60.0,
+               year: int | None = None) -> tuple[JobRun, Path]:
+    workspace = blank_workspace(tmp_path)
+    settings = load_settings(workspace)
+    settings.schedule.max_job_minutes = minutes
+    backend = _FailingBackend(settings, refuse or {})
+    job = Job("bandymas", "a probe", ("projektai",), produce)
+    report = run_jobs(settings, [job], year=year, backend=backend, on_date=dt.date(2026, 11, 22), force=True)
+    return report.jobs[0], workspace / "ataskaitos"
+
+
+def _two_documents(ctx) -> None:
+    ctx.output("Bandymas", "pirmas.txt", b"1")
+    ctx.output("Bandymas", "antras.txt", b"2")
+    ctx.output("Bandymas", "trecias.txt", b"3")
+
+
+def test_documents_that_cannot_be_written_fail_the_job_and_never_keep_the_others_back(tmp_path, caplog):
+    refuse = {"2026/Bandymas/pirmas.txt": "diskas pilnas", "2026/Bandymas/antras.txt": "nėra teisių"}
+    run, outputs = _run_probe(tmp_path, _two_documents, refuse)
+    assert (run.ok, run.error) == (False, "2 of 3 documents not written: diskas pilnas")
+    assert (outputs / "2026/Bandymas/trecias.txt").read_bytes() == b"3"
+    assert [(p.path, p.written) for p in run.published] == [("2026/Bandymas/trecias.txt", True)]
+    assert [o.path for o in run.sent] == ["2026/Bandymas/trecias.txt"]
+    assert "job bandymas: diskas pilnas; nėra teisių" in caplog.messages
+
+
+def test_a_document_kept_from_last_time_is_listed_as_published_and_not_written(tmp_path):
+    def produce(ctx) -> None:
+        ctx.outputs.append(Output("2026/Bandymas/senas.docx", None))
+
+    run, outputs = _run_probe(tmp_path, produce)
+    assert run.ok and run.error == ""
+    assert run.published == [Published("2026/Bandymas/senas.docx", str(outputs / "2026/Bandymas/senas.docx"), False)]
+    assert [o.path for o in run.sent] == ["2026/Bandymas/senas.docx"]
+
+
+def test_a_failing_backend_and_a_failing_job_are_reported_each_in_their_words(tmp_path, caplog):
+    def backend_fails(ctx) -> None:
+        raise BackendError("Drive nepasiekiamas")
+
+    run, _ = _run_probe(tmp_path / "a", backend_fails)
+    assert (run.ok, run.error) == (False, "Drive nepasiekiamas")
+    assert "job bandymas failed: Drive nepasiekiamas" in caplog.messages
+
+    def job_fails(ctx) -> None:
+        raise ValueError("blogas skaičius")
+
+    caplog.clear()
+    run, _ = _run_probe(tmp_path / "b", job_fails)
+    assert (run.ok, run.error) == (False, "ValueError: blogas skaičius")
+    assert caplog.messages[-1].startswith("job bandymas failed: ValueError: blogas skaičius\nTraceback")
+    assert 'raise ValueError("blogas skaičius")' in caplog.messages[-1]
+
+
+def test_a_job_over_its_time_limit_fails_naming_itself(tmp_path):
+    run, _ = _run_probe(tmp_path, lambda ctx: time.sleep(1.5), minutes=0.005)
+    assert not run.ok and run.error.startswith("job bandymas did not finish within 0.3 s")
+    assert 0.2 < run.seconds < 1.4
+
+
+def test_an_unreadable_input_stops_the_job_before_it_runs(tmp_path, caplog):
+    called = []
+    workspace = tmp_path
+    (workspace / "ataskaitos").mkdir(parents=True)
+
+    def produce(ctx) -> None:
+        called.append(ctx)
+
+    blank_workspace(workspace)
+    for name in ("projektai", "konsultacijos"):
+        (workspace / f"{name}.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    settings = load_settings(workspace)
+    job = Job("bandymas", "a probe", ("projektai", "konsultacijos"), produce)
+    run = run_jobs(settings, [job], backend=LocalBackend(settings), on_date=dt.date(2026, 11, 22), force=True).jobs[0]
+    assert called == [] and not run.ok and run.seconds == 0.0 and run.published == []
+    assert run.error.startswith("inputs could not be read: projektai: ")
+    assert run.error.count("; konsultacijos: ") == 1
+    assert f"job bandymas not run: {run.error}" in caplog.messages
+    assert not (settings.state_path / "runs" / "bandymas.json").exists()  # no manifest of a run that did not run
+
+
+def test_a_year_asked_for_is_the_jobs_year_and_said_to_be_asked_for(tmp_path):
+    seen = []
+    _run_probe(tmp_path / "a", lambda ctx: seen.append((ctx.year, ctx.year_given)), year=2025)
+    _run_probe(tmp_path / "b", lambda ctx: seen.append((ctx.year, ctx.year_given)))
+    assert seen == [(2025, True), (2026, False)]
+
+
+# ---------------------------------------------------------------- the figure registry
+TOURS = [{"data": dt.date(2025, 3, 3), "dalyviai": 11, "vieta": "Centriniai rūmai", "grupes_tipas": "mokiniai"},
+         {"data": dt.date(2025, 11, 22), "dalyviai": 12, "vieta": "Centriniai rūmai", "grupes_tipas": "mokiniai"},
+         {"data": dt.date(2025, 11, 23), "dalyviai": 13, "vieta": "Centriniai rūmai", "grupes_tipas": "mokiniai"},
+         {"data": dt.date(2026, 2, 10), "dalyviai": 20, "vieta": "Centriniai rūmai", "grupes_tipas": "mokiniai"},
+         {"data": dt.date(2026, 11, 22), "dalyviai": 30, "vieta": "Centriniai rūmai", "grupes_tipas": "mokiniai"},
+         {"data": dt.date(2026, 12, 1), "dalyviai": 40, "vieta": "Centriniai rūmai", "grupes_tipas": "mokiniai"}]
+
+
+def _tours(today: dt.date = dt.date(2026, 11, 22)):
+    return figures(today, renginiai={"Ekskursijos": rows(*TOURS)})
+
+
+def test_a_figure_counts_from_the_first_of_january_to_the_report_date_inclusive():
+    counted = _tours()
+    held = counted.get("ekskursijos.ivykusios", 2026)
+    assert (held.value, held.rows, held.period.start, held.period.end) == (2, 2, dt.date(2026, 1, 1),
+                                                                            dt.date(2026, 11, 22))
+    assert held.plain() == 2 and isinstance(held.plain(), int)
+    assert list(counted.rows("ekskursijos.dalyviai", 2026)["dalyviai"]) == [20, 30]
+    assert list(counted.rows("ekskursijos.dalyviai", 2025)["dalyviai"]) == [11, 12, 13]  # a past year: all of it
+
+
+def test_last_year_is_counted_over_the_same_stretch_and_compared():
+    counted = _tours()
+    before = counted.previous("ekskursijos.dalyviai", 2026)
+    assert (before.value, before.period.start, before.period.end) == (23, dt.date(2025, 1, 1), dt.date(2025, 11, 22))
+    comparison = counted.compared("ekskursijos.dalyviai", 2026)
+    assert (comparison.previous, comparison.current) == (23, 50)
+    assert comparison.change == pytest.approx(27 / 23 * 100)
+    # nothing counted last year: no change to show, rather than +∞ or a change from 0
+    empty_before = figures(dt.date(2026, 11, 22), renginiai={"Ekskursijos": rows(*TOURS[3:])})
+    assert empty_before.compared("ekskursijos.dalyviai", 2026).previous is None
+
+
+def test_an_empty_period_is_compared_with_an_empty_stretch_of_last_year():
+    counted = _tours()
+    nothing = Period(dt.date(2026, 3, 1), dt.date(2026, 2, 28), "-", "-")
+    assert counted.same_period_before(nothing).end == dt.date(2025, 3, 1)
+    assert counted.same_period_before(nothing).start == dt.date(2025, 1, 1)
+    leap = Period(dt.date(2024, 1, 1), dt.date(2024, 2, 29), "-", "-")
+    assert counted.same_period_before(leap).end == dt.date(2023, 2, 28)
+    one_day = Period(dt.date(2026, 5, 5), dt.date(2026, 5, 5), "-", "-")
+    assert counted.same_period_before(one_day).end == dt.date(2025, 5, 5)
+
+
+def test_figures_without_rows_of_their_own_say_so():
+    counted = _tours()
+    with pytest.raises(ValueError, match=r"figure teritorija\.isduotis has no rows of its own"):
+        counted.selected("teritorija.isduotis", 2026)
+    with pytest.raises(ValueError, match=r"figure teritorija\.isduotis compares like for like itself: use compared"):
+        counted.previous("teritorija.isduotis", 2026)
+    comparison = counted.compared("teritorija.pateike", 2026)
+    assert comparison.previous is None
+
+
+def test_money_figures_are_plain_floats_and_blank_values_stay_blank():
+    finances = rows({"metai": 2026, "rusis": "pajamos", "faktas": Decimal("100.10"), "planas": Decimal("90")},
+                    {"metai": 2026, "rusis": "išlaidos", "faktas": Decimal("7.5"), "planas": None},
+                    {"metai": 2025, "rusis": "pajamos", "faktas": Decimal("1"), "planas": None})
+    counted = figures(dt.date(2026, 11, 22), veiklos_planas={"Finansai": finances})
+    income = counted.get("finansai.pajamos", 2026)
+    assert income.value == Decimal("100.10") and income.plain() == 100.1 and isinstance(income.plain(), float)
+    awaiting = counted.get("teritorija.registruoti_vartotojai", 2026)
+    assert awaiting.plain() is None
+
+
+def test_months_after_the_report_date_are_blank_never_zero():
+    table = _tours().by_month({"ekskursijos": "ekskursijos.ivykusios", "dalyviai": "ekskursijos.dalyviai"}, 2026)
+    body = table.frame
+    assert list(body["menuo"])[:2] == ["sausis", "vasaris"] and body["menuo"].iloc[12] == "Iš viso"
+    assert [None if pd.isna(v) else int(v) for v in body["dalyviai"]] == [
+        0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 30, None, 50]
+    assert [None if pd.isna(v) else int(v) for v in body["ekskursijos"]] == [
+        0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, None, 2]
+    assert table.cells[(12, "dalyviai")].value == 50 and set(table.cells) == {(12, "ekskursijos"), (12, "dalyviai")}
+    past = _tours(dt.date(2027, 1, 10)).by_month({"dalyviai": "ekskursijos.dalyviai"}, 2026)
+    assert [int(v) for v in past.frame["dalyviai"]] == [0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 30, 40, 90]
+    with pytest.raises(ValueError, match="do not count from the same rows"):
+        _tours().by_month({"a": "ekskursijos.dalyviai", "b": "renginiai.ivyke"}, 2026)
+
+
+# ---------------------------------------------------------------- visitors
+ZAOSE = "J. Urbšio sodyba (Zaosė)"
+
+
+def _visits(*records: tuple) -> pd.DataFrame:
+    return rows(*[{"data": day, "vieta": place, "is_viso": total_, "vaikai": children, "renginiuose": events}
+                  for day, place, total_, children, events in records])
+
+
+VISITS = _visits(
+    (dt.date(2025, 6, 1), "Centriniai rūmai", 1000, 1, 1),  # last year
+    (dt.date(2026, 1, 1), "Centriniai rūmai", 10, 4, 2),
+    (dt.date(2026, 1, 1), "Vaikų ir jaunimo skyrius", 5, 5, 0),  # the same day in another building
+    (dt.date(2026, 1, 2), "Centriniai rūmai", 0, 0, 0),  # open, nobody came: not a day with visitors
+    (dt.date(2026, 3, 3), "J. Miltinio palikimo studijų centras", "nežinoma", None, None),
+    (dt.date(2026, 3, 4), "J. Miltinio palikimo studijų centras", 3, None, None),
+    (dt.date(2026, 5, 5), ZAOSE, 40, 10, 20),
+    (dt.date(2026, 5, 6), ZAOSE, 60, 0, 0),
+    (dt.date(2026, 11, 23), ZAOSE, 500, 0, 0),  # after the report date
+    (None, "Centriniai rūmai", 700, 0, 0),  # no date: never counted
+)
+
+
+def test_visitors_count_the_year_so_far_with_and_without_zaose():
+    counted = figures(dt.date(2026, 11, 22), lankytojai={"Lankytojai": VISITS})
+    values = {name: counted.get(f"lankytojai.{name}", 2026).value for name in (
+        "biblioteka", "biblioteka_vaikai", "biblioteka_renginiuose", "biblioteka_dienos", "zaose", "zaose_vaikai",
+        "zaose_renginiuose", "zaose_dienos", "su_zaose")}
+    assert values == {"biblioteka": 18, "biblioteka_vaikai": 9, "biblioteka_renginiuose": 2, "biblioteka_dienos": 2,
+                      "zaose": 100, "zaose_vaikai": 10, "zaose_renginiuose": 20, "zaose_dienos": 2, "su_zaose": 118}
+    assert counted.get("lankytojai.biblioteka", 2025).value == 1000
+    assert counted.get("lankytojai.zaose_dienos", 2025).value == 0
+
+
+def test_the_places_table_lists_every_building_then_their_total_then_zaose():
+    counted = figures(dt.date(2026, 11, 22), lankytojai={"Lankytojai": VISITS})
+    table = counted_table = places_table(counted, 2026)
+    frame = table.frame
+    assert list(frame["vieta"]) == ["Centriniai rūmai", "Vaikų ir jaunimo skyrius",
+                                    "J. Miltinio palikimo studijų centras", "Biblioteka iš viso (be Zaosės)", ZAOSE]
+    assert [int(v) for v in frame["lankytojai"]] == [10, 5, 3, 18, 100]
+    assert [int(v) for v in frame["dienos"]] == [1, 1, 1, 2, 2]
+    assert [int(v) for v in frame["vaikai"]] == [4, 5, 0, 9, 10]
+    assert list(frame["vidurkis"]) == [10.0, 5.0, 3.0, 9.0, 50.0]
+    assert str(frame["lankytojai"].dtype) == "Int64"
+    assert counted_table.cells[(4, "lankytojai")].id == "lankytojai.zaose"
+    assert counted_table.cells[(3, "dienos")].id == "lankytojai.biblioteka_dienos"
+    assert {key for key in table.cells if key[0] == 4} == {(4, "lankytojai"), (4, "vaikai"), (4, "renginiuose"),
+                                                           (4, "dienos")}
+    assert places_table(figures(dt.date(2026, 11, 22), lankytojai={"Lankytojai": VISITS.iloc[0:0]}), 2026).frame[
+        "lankytojai"].tolist() == [0, 0, 0, 0, 0]
