@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import stat
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +24,7 @@ from openpyxl import Workbook
 
 from automations import register
 from automations.backends.base import Published
-from automations.backends.local import LocalBackend
+from automations.backends.local import LocalBackend, atomic_write
 from automations.config import load_settings
 from automations.domain.rows import money_total, overlapping, total, within
 from automations.domain.visitors import places_table
@@ -32,6 +34,14 @@ from automations.lt import money, money_in_words, number
 from automations.periods import Period
 from automations.register import NOT_REISSUED, Entry, RegisterError, assign_numbers, read_register
 from automations.runner import JobRun, run_jobs
+from automations.validation import TabResult, WorkbookResult, _apply_explanations, _keep_good_rows
+from sheets_schema.base import Problem, Severity, make_problem
+from sheets_schema.nuoma import WORKBOOK as RENTALS
+from sheets_schema.nuoma import Patalpa, Uzsakymas
+from sheets_schema.references import References
+from sheets_schema.spec import RuleContext
+from sheets_schema.teritorijos_statistika import WORKBOOK as STATISTICS
+from sheets_schema.teritorijos_statistika import Ataskaita, Biblioteka, Savivaldybe
 
 NBSP = "\xa0"
 PERIOD = Period(dt.date(2026, 1, 1), dt.date(2026, 11, 22), "2026 m.", "2026")
@@ -476,3 +486,203 @@ def test_the_places_table_lists_every_building_then_their_total_then_zaose():
                                                            (4, "dienos")}
     assert places_table(figures(dt.date(2026, 11, 22), lankytojai={"Lankytojai": VISITS.iloc[0:0]}), 2026).frame[
         "lankytojai"].tolist() == [0, 0, 0, 0, 0]
+
+
+# ---------------------------------------------------------------- the territory statistics form
+KEYS = ("registruoti_vartotojai", "apsilankymai", "isduotis", "fondas", "renginiai", "renginiu_dalyviai")
+
+
+def _tab(model, *records: dict) -> pd.DataFrame:
+    names = list(model.model_fields)
+    return pd.DataFrame([{**dict.fromkeys(names), "_row": index + 2, "_valid": True, **record}
+                         for index, record in enumerate(records)])
+
+
+def _form(code: str, year: int, stamp: dt.datetime, **values: object) -> dict:
+    return {"biblioteka": code, "metai": year, "laiko_zyme": stamp, **dict.fromkeys(KEYS, 1000), **values}
+
+
+LIBRARIES = [{"kodas": "BIR", "pavadinimas": "Biržų VB", "savivaldybe": "Biržų rajono", "tipas": "SVB", "aktyvi": True},
+             {"kodas": "PAS", "pavadinimas": "Pasvalio VB", "savivaldybe": "Pasvalio rajono", "tipas": "SVB",
+              "aktyvi": True}]
+
+
+def _statistics_rules(*answers: dict, libraries: list[dict] = LIBRARIES, refs: References | None = None,
+                      towns: tuple[dict, ...] = ()) -> tuple[list[tuple], RuleContext]:
+    ctx = RuleContext(STATISTICS, {"Bibliotekos": _tab(Biblioteka, *libraries),
+                                   "Savivaldybės": _tab(Savivaldybe, *towns),
+                                   "Formos atsakymai 1": _tab(Ataskaita, *answers)})
+    found = [(p.rule, p.row, p.column, p.severity.value) for p in STATISTICS.rules(ctx, refs or References())]
+    return found, ctx
+
+
+def test_a_library_is_known_by_its_code_or_name_from_the_references_or_the_workbooks_own_list():
+    stamp = dt.datetime(2026, 1, 20)
+    found, ctx = _statistics_rules(_form("BIR", 2025, stamp), _form("pasvalio  vb", 2025, stamp),
+                                   _form("Kiemo biblioteka", 2025, stamp), _form(None, 2025, stamp))
+    assert found == [("nezinoma_biblioteka", 4, "Biblioteka", "klaida")]
+    assert [None if pd.isna(code) else code for code in ctx.tabs["Formos atsakymai 1"]["kodas"]] == [
+        "BIR", "PAS", None, None]
+    problem = next(iter(STATISTICS.rules(ctx, References())))
+    assert problem.message.endswith(": biblioteka „Kiemo biblioteka“ nerasta lape „Bibliotekos“: įrašykite jos "
+                                    "kodą arba tikslų pavadinimą")
+    assert problem.value == "Kiemo biblioteka"
+    # a library left out of the workbook's own list, or marked invalid there, is unknown
+    invalid = [LIBRARIES[0], {**LIBRARIES[1], "_valid": False}]
+    assert _statistics_rules(_form("PAS", 2025, stamp), libraries=invalid)[0] == [
+        ("nezinoma_biblioteka", 2, "Biblioteka", "klaida")]
+    # validated beside the references, the references decide
+    refs = References(pd.DataFrame([LIBRARIES[1]]))
+    assert _statistics_rules(_form("BIR", 2025, stamp), refs=refs)[0] == [
+        ("nezinoma_biblioteka", 2, "Biblioteka", "klaida")]
+
+
+def test_codes_and_a_municipalitys_year_may_not_repeat():
+    towns = ({"savivaldybe": "Biržų rajono", "metai": 2025, "gyventojai": 1},
+             {"savivaldybe": "Biržų rajono", "metai": 2024, "gyventojai": 1},
+             {"savivaldybe": "biržų  rajono", "metai": 2025, "gyventojai": 1})
+    found, _ = _statistics_rules(libraries=[*LIBRARIES, {**LIBRARIES[0], "pavadinimas": "Kita"}], towns=towns)
+    assert found == [("pasikartoja", 4, "Kodas", "klaida"), ("pasikartoja", 4, "Savivaldybė", "klaida")]
+
+
+def test_the_latest_answer_of_a_library_and_year_wins_and_the_others_are_set_aside():
+    found, ctx = _statistics_rules(
+        _form("BIR", 2025, dt.datetime(2026, 1, 25, 8, 0)),  # row 2: the latest
+        _form("BIR", 2025, dt.datetime(2026, 1, 20, 9, 30)),  # row 3
+        _form("Biržų VB", 2025, dt.datetime(2026, 1, 21)),  # row 4: the same library by name
+        _form("BIR", 2024, dt.datetime(2026, 1, 22)),  # row 5: another year
+        _form("PAS", 2025, dt.datetime(2026, 1, 22)),  # row 6: another library
+        _form("BIR", 2025, None))  # row 7: no time stamp: not compared
+    assert [f for f in found if f[0] == "pakeista"] == [("pakeista", 3, "Laiko žymė", "pastaba"),
+                                                        ("pakeista", 4, "Laiko žymė", "pastaba")]
+    assert ctx.dropped("Formos atsakymai 1") == {3, 4}
+    notes = {p.row: p for p in STATISTICS.rules(ctx, References()) if p.rule == "pakeista"}
+    assert notes[3].message.endswith(": šį atsakymą pakeitė vėlesnis (2 eilutė, 2026-01-25 08:00); jis neskaičiuojamas")
+    assert notes[3].value == dt.datetime(2026, 1, 20, 9, 30) and notes[3].drop_row
+
+
+def test_a_change_of_more_than_30_percent_on_last_year_or_the_very_same_value_is_questioned():
+    last = _form("BIR", 2024, dt.datetime(2025, 1, 20), registruoti_vartotojai=1000, apsilankymai=1000,
+                 isduotis=1000, fondas=1000, renginiai=0, renginiu_dalyviai=None)
+    now = _form("BIR", 2025, dt.datetime(2026, 1, 20), registruoti_vartotojai=1300, apsilankymai=699,
+                isduotis=1301, fondas=1000, renginiai=0, renginiu_dalyviai=500)
+    found, ctx = _statistics_rules(last, now)
+    assert found == [("metinis_pokytis", 3, "Apsilankymai (fiziniai)", "įspėjimas"),
+                     ("metinis_pokytis", 3, "Išduotis (fiz. vnt.)", "įspėjimas"),
+                     ("kaip_pernai", 3, "Fondas metų pabaigoje (fiz. vnt.)", "įspėjimas")]
+    messages = [p.message for p in STATISTICS.rules(ctx, References())]
+    assert messages[0].endswith(": pokytis nuo 2024 m. (1\xa0000) yra −30 proc.; daugiau nei ±30 proc. – "
+                                "patikrinkite arba paaiškinkite")
+    assert ": pokytis nuo 2024 m. (1\xa0000) yra +30 proc.;" in messages[1]
+    assert messages[2].endswith(": reikšmė tokia pati kaip 2024 m. (1\xa0000); ar ji tikrai atnaujinta?")
+    assert [p.value for p in STATISTICS.rules(ctx, References())] == [699, 1301, 1000]
+
+
+def test_last_year_is_only_an_accepted_answer_of_the_same_library():
+    last = _form("BIR", 2024, dt.datetime(2025, 1, 20), isduotis=100)
+    superseded = _form("BIR", 2024, dt.datetime(2025, 1, 10), isduotis=1000)
+    other = _form("PAS", 2024, dt.datetime(2025, 1, 20), isduotis=1000)
+    now = _form("BIR", 2025, dt.datetime(2026, 1, 20), isduotis=1000)
+    found, _ = _statistics_rules(superseded, other, last, now)
+    loans = "Išduotis (fiz. vnt.)"
+    assert [f for f in found if f[2] == loans] == [("metinis_pokytis", 5, loans, "įspėjimas")]
+    invalid = {**last, "_valid": False}
+    assert [f for f in _statistics_rules(invalid, now)[0] if f[2] == loans] == []
+    # two years back is not last year
+    assert _statistics_rules(_form("BIR", 2023, dt.datetime(2024, 1, 20)),
+                             _form("BIR", 2025, dt.datetime(2026, 1, 20)))[0] == []
+    # an unknown value either year compares nothing
+    unknown = _statistics_rules(_form("BIR", 2024, dt.datetime(2025, 1, 20), isduotis=None, fondas=5),
+                                _form("BIR", 2025, dt.datetime(2026, 1, 20), fondas=None))[0]
+    assert {f[2] for f in unknown} == {"Registruoti vartotojai", "Apsilankymai (fiziniai)", "Renginiai",
+                                       "Renginių dalyviai"}
+
+
+# ---------------------------------------------------------------- explanations and the rows jobs may use
+FORM = "Formos atsakymai 1"
+
+
+def _problem(tab: str, row: int | None, severity: Severity, rule: str = "r", drop_row: bool = False) -> Problem:
+    return make_problem("teritorijos_statistika", tab, row, None, None, rule, "žinutė", severity, drop_row)
+
+
+def test_a_filled_explanation_clears_that_rows_warnings_only():
+    frames = {FORM: pd.DataFrame({"_row": [2, 3, 4], "paaiskinimas": ["Prijungti filialai", None, "Remontas"]}),
+              "Bibliotekos": pd.DataFrame({"_row": [2, 3], "kodas": ["A", "B"]})}
+    problems = [_problem(FORM, 2, Severity.WARNING, "santykis"), _problem(FORM, 2, Severity.WARNING, "metinis_pokytis"),
+                _problem(FORM, 2, Severity.ERROR, "neigiamas"), _problem(FORM, 2, Severity.NOTE, "pakeista"),
+                _problem(FORM, 3, Severity.WARNING, "santykis"), _problem(FORM, 4, Severity.WARNING, "kaip_pernai"),
+                _problem("Bibliotekos", 2, Severity.WARNING, "x"), _problem(FORM, None, Severity.WARNING, "tab")]
+    kept = _apply_explanations(STATISTICS, frames, problems)
+    assert [(p.tab, p.row, p.rule) for p in kept] == [
+        (FORM, 2, "neigiamas"), (FORM, 2, "pakeista"), (FORM, 3, "santykis"), ("Bibliotekos", 2, "x"),
+        (FORM, None, "tab")]
+    assert _apply_explanations(STATISTICS, {FORM: frames[FORM].iloc[0:0]}, problems[:1]) == problems[:1]
+    assert _apply_explanations(STATISTICS, {}, problems[:1]) == problems[:1]
+
+
+def test_rows_with_errors_or_set_aside_are_left_out_of_what_jobs_use():
+    frame = pd.DataFrame({"_row": [2, 3, 4, 5, 6], "_valid": [True, True, True, False, True], "n": [1, 2, 3, 4, 5]})
+    other = pd.DataFrame({"_row": [2, 3], "_valid": [True, True], "n": [7, 8]})
+    result = WorkbookResult(STATISTICS, {FORM: TabResult(Ataskaita, frame.iloc[0:0]),
+                                         "Bibliotekos": TabResult(Biblioteka, other.iloc[0:0])},
+                            [_problem(FORM, 2, Severity.ERROR), _problem(FORM, 3, Severity.WARNING),
+                             _problem(FORM, 4, Severity.NOTE, drop_row=True), _problem(FORM, 6, Severity.NOTE),
+                             _problem(FORM, None, Severity.ERROR), _problem("Bibliotekos", 6, Severity.ERROR)])
+    _keep_good_rows(result, {FORM: frame, "Bibliotekos": other})
+    kept = result.tabs[FORM].frame
+    assert kept["n"].tolist() == [2, 5] and kept.index.tolist() == [0, 1] and "_valid" not in kept.columns
+    assert result.tabs[FORM].all_rows["n"].tolist() == [1, 2, 3, 4, 5]
+    assert result.tabs["Bibliotekos"].frame["n"].tolist() == [7, 8]
+
+
+# ---------------------------------------------------------------- writing outputs
+def test_an_output_is_written_whole_with_the_umasks_mode_and_nothing_left_beside_it(tmp_path):
+    target = tmp_path / "naujas" / "aplankas" / "ataskaita.xlsx"
+    previous = os.umask(0o027)
+    try:
+        atomic_write(target, b"visa ataskaita")
+    finally:
+        os.umask(previous)
+    assert target.read_bytes() == b"visa ataskaita"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [path.name for path in target.parent.iterdir()] == ["ataskaita.xlsx"]
+    atomic_write(target, b"kita")
+    assert target.read_bytes() == b"kita" and len(list(target.parent.iterdir())) == 1
+
+
+def test_a_write_that_fails_midway_leaves_no_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "ataskaita.xlsx"
+    target.write_bytes(b"vakarykste")
+
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError, match="No space left"):
+        atomic_write(target, b"siandien")
+    assert target.read_bytes() == b"vakarykste" and [p.name for p in tmp_path.iterdir()] == ["ataskaita.xlsx"]
+
+
+# ---------------------------------------------------------------- bookings
+def _bookings(*times: tuple[str, str, str]) -> list[tuple[int, str]]:
+    rooms = _tab(Patalpa, {"patalpa": "Salė", "vietu_skaicius": 80, "jaunimo_erdve": False},
+                 {"patalpa": "Klasė", "vietu_skaicius": 80, "jaunimo_erdve": False})
+    bookings = _tab(Uzsakymas, *[{"uzsakymo_nr": f"NUOM-2026-{n:03d}", "busena": "patvirtinta", "patalpa": room,
+                                  "data": dt.date(2026, 3, 5), "paraiskos_data": dt.date(2026, 1, 10),
+                                  "nuo": dt.time.fromisoformat(start), "iki": dt.time.fromisoformat(end)}
+                                 for n, (room, start, end) in enumerate(times, 1)])
+    ctx = RuleContext(RENTALS, {"Patalpos": rooms, "Užsakymai": bookings})
+    return [(p.row, p.column, p.value) for p in RENTALS.rules(ctx, References()) if p.rule == "persidengia"]
+
+
+def test_an_overlap_is_flagged_on_both_bookings_at_their_start_time():
+    assert _bookings(("Salė", "10:00", "12:00"), ("Salė", "11:59", "13:00")) == [
+        (2, "Nuo", dt.time(10)), (3, "Nuo", dt.time(11, 59))]
+    assert _bookings(("Salė", "10:00", "12:00"), ("Salė", "12:00", "13:00"), ("Salė", "09:00", "10:00")) == []
+    # a zero-length booking (an error of its own) overlaps nothing, even inside another one
+    assert _bookings(("Salė", "10:00", "12:00"), ("Salė", "11:00", "11:00")) == []
+    # rooms apart, listed in sheet order whatever the room
+    assert _bookings(("Salė", "10:00", "12:00"), ("Klasė", "10:00", "12:00"), ("Klasė", "11:00", "12:00"),
+                     ("Salė", "11:00", "11:30")) == [
+        (2, "Nuo", dt.time(10)), (5, "Nuo", dt.time(11)), (3, "Nuo", dt.time(10)), (4, "Nuo", dt.time(11))]
