@@ -9,10 +9,12 @@ never asked of the project's own formatters or period helpers.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import stat
 import time
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -686,3 +688,215 @@ def test_an_overlap_is_flagged_on_both_bookings_at_their_start_time():
     assert _bookings(("Salė", "10:00", "12:00"), ("Klasė", "10:00", "12:00"), ("Klasė", "11:00", "12:00"),
                      ("Salė", "11:00", "11:30")) == [
         (2, "Nuo", dt.time(10)), (5, "Nuo", dt.time(11)), (3, "Nuo", dt.time(10)), (4, "Nuo", dt.time(11))]
+
+
+# ---------------------------------------------------------------- the register rebuilt from certificates
+def _certificate(number: str, code: str, name: str, library: str, digest: str, issued: str = "2026-03-01",
+                 core: str | None = None) -> bytes:
+    xml = core if core is not None else (
+        '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties '
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:identifier>{number}</dc:identifier><dc:subject>{code}</dc:subject><dc:title>{name}</dc:title>"
+        f"<cp:category>{library}</cp:category><cp:keywords>{digest}</cp:keywords>"
+        f"<dc:description>{issued}</dc:description></cp:coreProperties>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("docProps/core.xml", xml)
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def _digest(code: str, name: str, library: str) -> str:
+    return hashlib.sha256("\x1f".join(part.casefold() for part in (code, name, library)).encode()).hexdigest()
+
+
+def test_a_certificate_carries_its_register_line():
+    content = _certificate("PAVB-KT-2026-0007", "MK-1", "Ona Onaitė", "Biržų VB", "abc")
+    assert register.certificate_entry(content, "PAVB-KT-2026-0007") == (
+        Entry("PAVB-KT-2026-0007", "MK-1", "Ona Onaitė", "Biržų VB", dt.date(2026, 3, 1)), "abc")
+    assert register.certificate_entry(content, "PAVB-KT-2026-0008") is None  # renamed: not this number's
+    undated = _certificate("PAVB-KT-2026-0007", "MK-1", "Ona", "VB", "abc", issued="")
+    assert register.certificate_entry(undated, "PAVB-KT-2026-0007")[0].issued is None
+    for broken in (_certificate("N", "MK-1", "Ona", "VB", ""), _certificate("N", "MK-1", "Ona", "VB", "d", "kovo 1"),
+                   _certificate("N", "", "", "", "", core="<neuždarytas"), b"PK\x03\x04 ne archyvas"):
+        assert register.certificate_entry(broken, "N") is None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    assert register.certificate_entry(buffer.getvalue(), "N") is None  # no properties at all
+    assert register.key_digest(("mk-1", "ona onaitė", "biržų vb")) == _digest("MK-1", "Ona Onaitė", "Biržų VB")
+
+
+def test_a_lost_register_is_rebuilt_from_the_certificates_so_no_number_is_given_twice():
+    folder = "2026/Kvalifikacija/Sertifikatai"
+    current = [_new("Jonas Jonaitis"), _new("Petras Petraitis"), _new("Ieva Ievaitė", library="A"),
+               _new("Ieva Ievaitė", library="B")]
+    files = {
+        f"{folder}/PAVB-KT-2026-0001 Ona Onaitė.docx": _certificate("PAVB-KT-2026-0001", "MK-1", "Ona", "VB", "x"),
+        f"{folder}/PAVB-KT-2026-0002 Jonas Jonaitis.docx": _certificate(
+            "PAVB-KT-2026-0002", "MK-1", "Jonas Jonaitis", "Biržų VB", _digest("MK-1", "Jonas Jonaitis", "Biržų VB")),
+        f"{folder}/PAVB-KT-2026-0003 Petras Petraitis.docx": b"an older certificate without properties",
+        f"{folder}/PAVB-KT-2026-0004 Rūta Rūtaitė.docx": _certificate(
+            "PAVB-KT-2026-0004", "MK-9", "Rūta Rūtaitė", "Pasvalio VB", _digest("MK-9", "Rūta Rūtaitė", "Pasvalio VB"),
+            issued="2026-02-02"),
+        f"{folder}/PAVB-KT-2026-0005 Ieva Ievaitė.docx": None,  # cannot be fetched; two Ievas: whose is it?
+        f"{folder}/PAVB-KT-2026-0006.docx": None,
+        f"{folder}/PAVB-KT-2026-0002 Jonas Jonaitis (kopija).docx": None,  # the number again: once is enough
+        f"{folder}/PAVB-KT-2025-0009 Ona.docx": None, f"{folder}/Sąrašas.docx": None,
+        f"{folder}/PAVB-KT-2026-00010 Ona.docx": None}
+    fetched = []
+
+    def fetch(path: str) -> bytes | None:
+        fetched.append(path.rsplit("/", 1)[-1])
+        return files[path]
+
+    previous = [_entry("PAVB-KT-2026-0001", "Ona Onaitė")]
+    rebuilt = register.recover(previous, list(files), fetch, current, PREFIX, 2026)
+    assert [(e.number, e.code, e.name, e.library, e.issued, e.status) for e in rebuilt] == [
+        ("PAVB-KT-2026-0001", "MK-1", "Ona Onaitė", "Biržų VB", dt.date(2026, 3, 1), "išduotas"),
+        ("PAVB-KT-2026-0002", "MK-1", "Jonas Jonaitis", "Biržų VB", dt.date(2026, 3, 1), "išduotas"),
+        ("PAVB-KT-2026-0003", "MK-1", "Petras Petraitis", "Biržų VB", dt.date(2026, 5, 5), "išduotas"),
+        ("PAVB-KT-2026-0004", "MK-9", "Rūta Rūtaitė", "Pasvalio VB", dt.date(2026, 2, 2), "išduotas"),
+        ("PAVB-KT-2026-0005", "", "Ieva Ievaitė", "", None, NOT_REISSUED),
+        ("PAVB-KT-2026-0006", "", "", "", None, NOT_REISSUED),
+        ("PAVB-KT-2026-00010", "", "Ona", "", None, NOT_REISSUED)]
+    assert "PAVB-KT-2026-0001 Ona Onaitė.docx" not in fetched  # on record already: not even opened
+    assert "Sąrašas.docx" not in fetched and "PAVB-KT-2025-0009 Ona.docx" not in fetched
+    # the numbers then continue after the highest one found
+    numbered = assign_numbers(rebuilt, [_new("Nauja Naujienė")], PREFIX, 2026)
+    assert next(e.number for e in numbered if e.name == "Nauja Naujienė") == "PAVB-KT-2026-0011"
+    assert register.issued(rebuilt) == rebuilt[:4]
+
+
+# ---------------------------------------------------------------- details the first mutation run let through
+def test_a_rerun_knows_last_runs_rendered_documents_and_the_programs_basis(tmp_path):
+    seen = []
+
+    def produce(ctx) -> None:
+        seen.append((dict(ctx.previous), ctx.basis))
+        ctx.outputs.append(Output("2026/Bandymas/pazyma.docx", b"docx", fingerprint="f1"))
+        ctx.outputs.append(Output("2026/Bandymas/lentele.xlsx", b"xlsx"))  # not rendered from a template
+
+    workspace = blank_workspace(tmp_path)
+    settings = load_settings(workspace)
+    job = Job("bandymas", "a probe", ("projektai",), produce)
+    for _ in range(2):
+        run_jobs(settings, [job], backend=LocalBackend(settings), on_date=dt.date(2026, 11, 22), force=True)
+    (first, basis), (second, basis_again) = seen
+    assert first == {} and list(second) == ["2026/Bandymas/pazyma.docx"]
+    assert second["2026/Bandymas/pazyma.docx"]["fingerprint"] == "f1"
+    assert second["2026/Bandymas/pazyma.docx"]["sha256"] == hashlib.sha256(b"docx").hexdigest()
+    assert isinstance(basis, str) and len(basis) >= 16 and basis == basis_again
+
+
+def test_huge_numbers_at_the_edge_of_printing():
+    assert number(2 ** 9999) == "(labai didelis skaičius)"  # 10 000 bits: too long to print
+    assert number(2 ** 9998) == str(2 ** 9998)  # 9 999 bits: its digits as they are
+
+
+def test_a_register_with_a_repeated_line_keeps_the_number_once():
+    previous = [_entry("PAVB-KT-2026-0001", "Ona Onaitė"), _entry("PAVB-KT-2026-0001", "Ona Onaitė", library="X")]
+    assert _numbers(assign_numbers(previous, [], PREFIX, 2026)) == [("PAVB-KT-2026-0001", "Ona Onaitė", NOT_REISSUED)]
+    three = [_entry("X-2027-005", "A")]
+    assert assign_numbers(three, [_new("B")], "X", 2027, digits=3)[1].number == "X-2027-006"
+    assert Entry("N", " MK-1 ", "Ona  Onaitė", "Biržų\tVB", None).key == ("mk-1", "ona onaitė", "biržų vb")
+
+
+def test_register_errors_say_exactly_what_is_wrong():
+    with pytest.raises(RegisterError, match=r"^the certificate register is empty$"):
+        read_register(_register_bytes([]))
+    with pytest.raises(RegisterError, match=r"^the certificate register has no header row starting with 'Nr\.'$"):
+        read_register(_register_bytes([["Numeris"]]))
+
+
+def test_one_answer_alone_does_not_stop_the_search_for_repeated_ones():
+    found, _ = _statistics_rules(
+        _form("PAS", 2025, dt.datetime(2026, 1, 5)),  # alone, and the earliest: looked at first
+        _form("BIR", 2025, dt.datetime(2026, 1, 25)), _form("BIR", 2025, dt.datetime(2026, 1, 20)))
+    assert [f[:2] for f in found if f[0] == "pakeista"] == [("pakeista", 4)]
+
+
+def test_last_year_means_its_accepted_answer_even_when_a_superseded_one_is_lower_in_the_sheet():
+    loans = "Išduotis (fiz. vnt.)"
+    found, _ = _statistics_rules(_form("BIR", 2024, dt.datetime(2025, 1, 20), isduotis=1000),
+                                 _form("BIR", 2024, dt.datetime(2025, 1, 10), isduotis=2000),  # superseded
+                                 _form("BIR", 2025, dt.datetime(2026, 1, 20), isduotis=2000))
+    assert [f for f in found if f[2] == loans] == [("metinis_pokytis", 4, loans, "įspėjimas")]
+
+
+def test_small_values_are_compared_too_and_the_change_is_said_in_whole_percent():
+    found, ctx = _statistics_rules(
+        _form("BIR", 2024, dt.datetime(2025, 1, 20), renginiai=1, fondas=1, isduotis=1000),
+        _form("BIR", 2025, dt.datetime(2026, 1, 20), renginiai=1, fondas=5, isduotis=2000))
+    picked = {f[2]: f[0] for f in found}
+    assert picked["Renginiai"] == "kaip_pernai" and picked["Fondas metų pabaigoje (fiz. vnt.)"] == "metinis_pokytis"
+    loans = next(p for p in STATISTICS.rules(ctx, References()) if p.column == "Išduotis (fiz. vnt.)")
+    assert "yra +100 proc.;" in loans.message
+    fund = next(p for p in STATISTICS.rules(ctx, References()) if p.column == "Fondas metų pabaigoje (fiz. vnt.)")
+    assert "yra +400 proc.;" in fund.message
+
+
+def test_kept_rows_have_the_sheets_columns_only():
+    frame = pd.DataFrame({"_row": [2, 3], "_valid": [True, True], "n": [1, 2]})
+    result = WorkbookResult(STATISTICS, {FORM: TabResult(Ataskaita, frame.iloc[0:0])}, [])
+    _keep_good_rows(result, {FORM: frame})
+    assert list(result.tabs[FORM].frame.columns) == ["_row", "n"]
+
+
+def test_the_temporary_file_is_named_as_such_beside_the_target(tmp_path, monkeypatch):
+    target = tmp_path / "ataskaita.xlsx"
+    moves = []
+    real_replace = os.replace
+
+    def replace(source: str, destination: object) -> None:
+        moves.append(Path(source))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", replace)
+    previous = os.umask(0o002)
+    try:
+        atomic_write(target, b"x")
+    finally:
+        os.umask(previous)
+    assert moves[0].parent == tmp_path and moves[0].name.startswith(".tmp-")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+
+
+def test_a_failed_clean_up_never_hides_why_the_write_failed(tmp_path, monkeypatch):
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    def locked(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "fsync", full)
+    monkeypatch.setattr(os, "unlink", locked)
+    with pytest.raises(OSError, match="No space left"):
+        atomic_write(tmp_path / "ataskaita.xlsx", b"x")
+
+
+def test_months_start_on_their_first_day_and_an_asked_period_bounds_rows_and_totals():
+    first_of_november = _tours(dt.date(2026, 11, 1)).by_month({"dalyviai": "ekskursijos.dalyviai"}, 2026)
+    assert [None if pd.isna(v) else int(v) for v in first_of_november.frame["dalyviai"]][9:] == [0, 0, None, 20]
+    spring = Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31), "2026 m. I ketv.", "2026-q1")
+    table = _tours().by_month({"dalyviai": "ekskursijos.dalyviai"}, 2026, spring)
+    assert [None if pd.isna(v) else int(v) for v in table.frame["dalyviai"]] == [0, 20, 0, *[None] * 9, 20]
+    assert table.cells[(12, "dalyviai")].period == spring
+
+
+def test_a_breakdown_lists_only_places_some_figure_counts():
+    counted = figures(dt.date(2026, 11, 22), lankytojai={"Lankytojai": VISITS})
+    library = counted.breakdown({"lankytojai": "lankytojai.biblioteka"}, 2026, "vieta")
+    assert list(library.frame["vieta"]) == ["Centriniai rūmai", "J. Miltinio palikimo studijų centras",
+                                            "Vaikų ir jaunimo skyrius", "Iš viso"]
+    both = counted.breakdown({"biblioteka": "lankytojai.biblioteka", "zaose": "lankytojai.zaose"}, 2026, "vieta")
+    assert len(both.frame) == 5 and ZAOSE in set(both.frame["vieta"])
+    everything = counted.breakdown({"visi": "lankytojai.su_zaose"}, 2026, "vieta")
+    assert [int(v) for v in everything.frame["visi"]] == [10, 3, 100, 5, 118]
+
+
+def test_a_day_with_a_single_visitor_is_a_day_with_visitors_and_the_table_is_numbered_in_order():
+    one = figures(dt.date(2026, 11, 22), lankytojai={"Lankytojai": _visits((dt.date(2026, 4, 4), ZAOSE, 1, 0, 0))})
+    assert one.get("lankytojai.zaose_dienos", 2026).value == 1
+    assert places_table(one, 2026).frame.index.tolist() == [0, 1, 2, 3, 4]
