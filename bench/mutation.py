@@ -15,7 +15,7 @@ survived, timed out, not reached by any selected test, and the share killed ((ki
     python bench/mutation.py [--jobs 2] [--only lt,nuoma] [--survivors] [--keep]
 
 Run from a checkout with the project installed (``pip install -e '.[test]'``); a whole run takes
-about 10 minutes on 2 shared cores. ``./mutants`` is deleted first (mutmut would otherwise keep
+about 15 minutes on 2 shared cores. ``./mutants`` is deleted first (mutmut would otherwise keep
 stale copies of unmutated files) and, unless ``--keep``, afterwards.
 """
 
