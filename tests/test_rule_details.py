@@ -300,7 +300,7 @@ def test_documents_that_cannot_be_written_fail_the_job_and_never_keep_the_others
 
 def test_a_document_kept_from_last_time_is_listed_as_published_and_not_written(tmp_path):
     def produce(ctx) -> None:
-        ctx.outputs.append(Output("2026/Bandymas/senas.docx", None))
+        ctx.outputs.append(Output("2026/Bandymas/senas.docx", None, hashlib.sha256(b"senas").hexdigest()))
 
     run, outputs = _run_probe(tmp_path, produce)
     assert run.ok and run.error == ""
@@ -775,13 +775,20 @@ def test_a_lost_register_is_rebuilt_from_the_certificates_so_no_number_is_given_
 
 
 # ---------------------------------------------------------------- details the first mutation run let through
+def _spooled(folder: Path, path: str, content: bytes, fingerprint: str | None = None) -> Output:
+    """A finished document as a job leaves it: waiting in a file, with its digest."""
+    stored = folder / f"spool-{len(list(folder.glob('spool-*')))}"
+    stored.write_bytes(content)
+    return Output(path, stored, hashlib.sha256(content).hexdigest(), fingerprint=fingerprint)
+
+
 def test_a_rerun_knows_last_runs_rendered_documents_and_the_programs_basis(tmp_path):
     seen = []
 
     def produce(ctx) -> None:
         seen.append((dict(ctx.previous), ctx.basis))
-        ctx.outputs.append(Output("2026/Bandymas/pazyma.docx", b"docx", fingerprint="f1"))
-        ctx.outputs.append(Output("2026/Bandymas/lentele.xlsx", b"xlsx"))  # not rendered from a template
+        ctx.outputs.append(_spooled(tmp_path, "2026/Bandymas/pazyma.docx", b"docx", fingerprint="f1"))
+        ctx.outputs.append(_spooled(tmp_path, "2026/Bandymas/lentele.xlsx", b"xlsx"))  # not from a template
 
     workspace = blank_workspace(tmp_path)
     settings = load_settings(workspace)
