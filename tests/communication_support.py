@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from demo_errors import demo_error_rows
 from docx import Document
 from openpyxl import load_workbook
 
-from sheets_schema.base import Severity, SheetModel
+from sheets_schema.base import SheetModel
 from sheets_schema.types import parse_count, parse_date
 
 
@@ -46,9 +47,8 @@ def input_rows(path: Path, tab: str) -> list[tuple[int, dict]]:
 
 
 def error_rows(report, workbook: str, tab: str) -> set[int]:
-    """Rows validation kept out (errors), as the feedback names them."""
-    return {p.row for p in report.results[workbook].problems
-            if p.tab == tab and p.severity is Severity.ERROR and p.row is not None}
+    """The demo's rows validation must keep out (errors), written out in ``demo_errors``."""
+    return demo_error_rows(report, workbook, tab)
 
 
 def table(path: Path, sheet: str, first_header: str) -> list[dict]:
