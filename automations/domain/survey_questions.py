@@ -26,6 +26,7 @@ SCALE, SINGLE, MULTIPLE, NUMBER, OPEN = "skalė", "vienas pasirinkimas", "keli p
 CLOSED = (SCALE, SINGLE, MULTIPLE)
 CHOICE_LIMIT = 20  # more distinct options than this is open text
 REPEATED_SHARE = 0.9  # options given at least twice make up this share of choices in a choice question
+FEW_OPTIONS = 3  # or there are at most a third as many options as answers
 ADDED_AFTER = 5  # this many answers without a question before its first answer: it was added mid-survey
 TOP_BOX = (4, 5)
 NO_AGE = "nenurodyta"
@@ -79,8 +80,8 @@ def classify(header: str, values: Sequence[Any]) -> str:
         return NUMBER
     items = Counter(part for value in answers for part in split_choices(value))
     repeated = sum(count for count in items.values() if count >= 2) / max(sum(items.values()), 1)
-    if len(items) > CHOICE_LIMIT or repeated < REPEATED_SHARE:
-        return OPEN
+    if len(items) > CHOICE_LIMIT or (repeated < REPEATED_SHARE and len(items) * FEW_OPTIONS > len(answers)):
+        return OPEN  # many different texts; a handful of options, even some picked once, is a choice question
     whole = Counter(str(value).strip() for value in answers)
     several = any(len(split_choices(value)) > 1 for value in answers)
     # options with commas of their own ("Taip, dažnai") repeat whole; checkbox combinations outnumber the options
