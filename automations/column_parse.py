@@ -27,6 +27,7 @@ from pydantic_core import SchemaValidator
 
 from automations.textclean import clean_text
 from sheets_schema.base import SheetModel
+from sheets_schema.types import is_blank
 
 _NUMERIC = (bool, int, float, Decimal)  # equal across types (1 == 1.0 == True) but not parsed alike
 _BLANK = object()
@@ -122,16 +123,6 @@ def field_validators(model: type[SheetModel]) -> dict[str, SchemaValidator]:
     return {name: SchemaValidator(fields[name]["schema"], config) for name in model.model_fields}
 
 
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if value.__class__ is str:
-        return not value.strip()
-    if isinstance(value, Decimal):
-        return value.is_nan()  # comparing a signalling NaN raises
-    return value != value  # NaN
-
-
 def _outcomes(validator: SchemaValidator, distinct: Any) -> dict[Any, Outcome]:
     """What each distinct key parses to; blank cells (also text of invisible characters only) are _BLANK."""
     result: dict[Any, Outcome] = {}
@@ -141,7 +132,7 @@ def _outcomes(validator: SchemaValidator, distinct: Any) -> dict[Any, Outcome]:
             value = int(value)  # calamine reads every number as float; a whole one is quoted as people typed it
         elif value.__class__ is str:
             value = clean_text(value)
-        if _blank(value):
+        if is_blank(value):
             result[key] = (_BLANK, None, None)
             continue
         try:
