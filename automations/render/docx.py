@@ -121,7 +121,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     from automations.render.render_once import plain, prepared
 
     if plain(context, (DocImage,)):
-        once = prepared(template, jinja_environment())
+        once = prepared(template)
         if once is not None:
             return once.render(_prepare(None, context), properties or {}, jinja_environment())
     document = DocxTemplate(str(template))

@@ -3,8 +3,9 @@
 docxtpl loads the whole template package, compiles it, saves every part and compresses it all
 again for each document; for a thousand certificates that is a thousand copies of the same
 styles. Here a template is prepared once per process (per file version): its document and
-header/footer parts compiled, every other part serialised and compressed once. Each document
-then renders only the compiled parts, finishes its body like any other document
+header/footer parts made ready for Jinja (the one environment compiles each once), every other
+part serialised and compressed once. Each document then fills only those parts with docxtpl's own
+part filling, finishes its body like any other document
 (:func:`~automations.render.docx_layout.finish_body`), and is written as a zip whose other
 members are the prepared compressed bytes. The bytes equal what the general path writes.
 
@@ -52,10 +53,10 @@ class Member:
 class PreparedTemplate:
     """One template, ready to fill: compiled parts and the compressed bytes of everything else."""
 
-    source: DocxTemplate  # only its stateless helpers are used (patch/fix/resolve), never its document
-    body: Any  # compiled Jinja template of the body
+    source: DocxTemplate  # only its part-filling helpers are used, never its document
+    body: str  # the body's XML as docxtpl prepares it for Jinja (compiled once: the environment keeps it)
     shell: Any  # the document element without its body
-    parts: dict[str, tuple[Any, str]]  # header/footer member → (compiled Jinja template, encoding)
+    parts: dict[str, tuple[str, str]]  # header/footer member → (prepared XML, encoding)
     core: Any  # the template's core properties element
     levels: dict[str, int]
     members: list[Member | str]  # a str is a member rendered per document
@@ -63,26 +64,20 @@ class PreparedTemplate:
     def render(self, context: dict[str, Any], properties: dict[str, Any], environment: Any) -> bytes:
         rendered = {"word/document.xml": self._document(context, environment), "docProps/core.xml":
                     self._core(properties)}
-        for name, (compiled, encoding) in self.parts.items():
-            xml = self._finish_text(compiled.render(context))
-            rendered[name] = serialize_part_xml(parse_xml(xml.encode(encoding)))
+        for name, (xml, encoding) in self.parts.items():
+            filled = self.source.render_xml_part(xml, None, context, environment)
+            rendered[name] = serialize_part_xml(parse_xml(filled.encode(encoding)))
         return write_zip([compressed_member(item, rendered[item]) if isinstance(item, str) else item
                           for item in self.members])
 
     def _document(self, context: dict[str, Any], environment: Any) -> bytes:
-        tree = self.source.fix_tables(self._finish_text(self.body.render(context)))
+        tree = self.source.fix_tables(self.source.render_xml_part(self.body, None, context, environment))
         for number, picture in enumerate(tree.iter(qn("wp:docPr")), start=1001):
             picture.set("id", str(number))  # as docxtpl numbers them
         finish_body(tree, self.levels)
         root = copy.deepcopy(self.shell)
         root.append(tree)
         return serialize_part_xml(root)
-
-    def _finish_text(self, xml: str) -> str:
-        """docxtpl's own clean-up of a rendered part (see ``DocxTemplate.render_xml_part``)."""
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        return self.source.resolve_listing(xml)
 
     def _core(self, properties: dict[str, Any]) -> bytes:
         element = copy.deepcopy(self.core)
@@ -104,15 +99,15 @@ def plain(value: Any, kinds: tuple[type, ...]) -> bool:
 _LOCK = threading.Lock()
 
 
-def prepared(template: Path, environment: Any) -> PreparedTemplate | None:
+def prepared(template: Path) -> PreparedTemplate | None:
     """The template prepared for rendering once (None when it needs the general path)."""
     stat = template.stat()
     with _LOCK:
-        return _prepare(str(template), stat.st_mtime_ns, stat.st_size, environment)
+        return _prepare(str(template), stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=32)
-def _prepare(path: str, _mtime: int, _size: int, environment: Any) -> PreparedTemplate | None:
+def _prepare(path: str, _mtime: int, _size: int) -> PreparedTemplate | None:
     source = DocxTemplate(path)
     source.render_init()
     document = source.docx
@@ -131,8 +126,7 @@ def _prepare(path: str, _mtime: int, _size: int, environment: Any) -> PreparedTe
     for part in package.iter_parts():
         if part.content_type.endswith(HEADER_FOOTER):
             xml = source.get_part_xml(part)
-            parts[part.partname.lstrip("/")] = (_compile(environment, source.patch_xml(xml)),
-                                               source.get_headers_footers_encoding(xml))
+            parts[part.partname.lstrip("/")] = (source.patch_xml(xml), source.get_headers_footers_encoding(xml))
     shell = copy.deepcopy(document.element)
     shell.remove(shell.find(qn("w:body")))
     buffer = io.BytesIO()
@@ -142,12 +136,8 @@ def _prepare(path: str, _mtime: int, _size: int, environment: Any) -> PreparedTe
         members = [info.filename if info.filename in rendered else compressed_member(info.filename, saved.read(info),
                                                                           info.external_attr)
                    for info in saved.infolist()]
-    return PreparedTemplate(source, _compile(environment, body_xml), shell, parts,
+    return PreparedTemplate(source, body_xml, shell, parts,
                             copy.deepcopy(core._element), heading_styles(document), members)
-
-
-def _compile(environment: Any, xml: str) -> Any:
-    return environment.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", xml))
 
 
 def compressed_member(name: str, content: bytes, external_attr: int = 0o600 << 16) -> Member:
