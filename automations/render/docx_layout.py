@@ -26,8 +26,9 @@ BOOKMARK_BASE = 7000  # bookmark ids of the table of contents, clear of any a te
 
 def finish_document(document: DocumentType) -> None:
     """Every table, heading and table of contents of a filled document made fit for print."""
-    finish_body(document.element.body, heading_styles(document))
-    fill_table_of_contents(document)
+    levels = heading_styles(document)
+    finish_body(document.element.body, levels)
+    fill_table_of_contents(document, levels)
 
 
 def finish_body(body: Any, levels: dict[str, int]) -> None:
@@ -115,10 +116,9 @@ def _toc_field(body: Any) -> Any:
     return None
 
 
-def headings(document: DocumentType, after: Any = None) -> Iterator[tuple[int, Any]]:
+def headings(document: DocumentType, levels: dict[str, int], after: Any = None) -> Iterator[tuple[int, Any]]:
     """(level, paragraph) of every heading with text, in order (those after ``after`` when given)."""
     started = after is None
-    levels = heading_styles(document)
     for paragraph in document.paragraphs:
         if not started:
             started = paragraph._p is after
@@ -128,12 +128,12 @@ def headings(document: DocumentType, after: Any = None) -> Iterator[tuple[int, A
             yield level, paragraph
 
 
-def fill_table_of_contents(document: DocumentType) -> None:
+def fill_table_of_contents(document: DocumentType, levels: dict[str, int]) -> None:
     """Write the headings into the TOC field's result: one linked line per heading (levels 1–2)."""
     field_paragraph = _toc_field(document.element.body)
     if field_paragraph is None:
         return
-    entries = [(level, paragraph) for level, paragraph in headings(document, field_paragraph)
+    entries = [(level, paragraph) for level, paragraph in headings(document, levels, field_paragraph)
                if level <= 2 and paragraph.text.strip() != "Turinys"]
     separate = next((char for char in field_paragraph.iter(qn("w:fldChar"))
                      if char.get(qn("w:fldCharType")) == "separate"), None)
