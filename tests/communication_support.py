@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from demo_errors import demo_error_rows
 from docx import Document
 from openpyxl import load_workbook
 
@@ -44,11 +43,6 @@ def input_rows(path: Path, tab: str) -> list[tuple[int, dict]]:
     header = [str(cell).strip() if cell is not None else "" for cell in rows[0]]
     return [(number, dict(zip(header, row, strict=False))) for number, row in enumerate(rows[1:], start=2)
             if any(value is not None for value in row)]
-
-
-def error_rows(report, workbook: str, tab: str) -> set[int]:
-    """The demo's rows validation must keep out (errors), written out in ``demo_errors``."""
-    return demo_error_rows(report, workbook, tab)
 
 
 def table(path: Path, sheet: str, first_header: str) -> list[dict]:

@@ -30,7 +30,7 @@ DEMO_ERROR_ROWS: dict[tuple[str, str], set[int]] = {
 }
 
 
-def demo_error_rows(report: Any, workbook: str, tab: str) -> set[int]:
+def error_rows(report: Any, workbook: str, tab: str) -> set[int]:
     """The demo's broken rows of a tab, as listed above, after checking the run flagged exactly those."""
     flagged = {p.row for p in report.results[workbook].problems
                if p.tab == tab and p.severity is Severity.ERROR and p.row is not None}

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from demo_errors import demo_error_rows
+from demo_errors import error_rows
 from docx import Document
 from openpyxl import load_workbook
 
@@ -57,11 +57,6 @@ def norm(text: Any) -> str:
 
 def yes(value: Any) -> bool:
     return str(value).strip().casefold() in {"taip", "true", "1"} if value is not None else False
-
-
-def error_rows(report: Any, workbook: str, tab: str) -> set[int]:
-    """The demo's rows validation must keep out (errors), written out in ``demo_errors``."""
-    return demo_error_rows(report, workbook, tab)
 
 
 def libraries(workspace: Path) -> dict[str, dict[str, Any]]:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from communication_support import all_text
+from demo_errors import error_rows  # the demo's broken rows, written out
 from openpyxl import load_workbook
-from regional_support import error_rows, independent_figures
+from regional_support import independent_figures
 
 TODAY = dt.date(2026, 11, 22)
 ZAOSE = "J. Urbšio sodyba (Zaosė)"

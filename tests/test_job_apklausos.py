@@ -11,9 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from communication_support import all_text
+from demo_errors import error_rows  # the demo's broken rows, written out
 from figures_support import figures, rows
 from openpyxl import load_workbook
-from regional_support import error_rows, libraries, norm, published, run_once, table
+from regional_support import libraries, norm, published, run_once, table
 
 from automations.backends.google import GoogleBackend
 from automations.config import GoogleSettings, Settings, WorkbookSource

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from demo_errors import error_rows  # the demo's broken rows, written out
 from figures_support import figures, rows
 from regional_support import (
     day,
     doc_tables,
     doc_text,
-    error_rows,
     libraries,
     norm,
     published,

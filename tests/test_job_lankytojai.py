@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from communication_support import all_text, count, day, error_rows, input_rows, table
+from communication_support import all_text, count, day, input_rows, table
 from communication_support import frame_of as typed
+from demo_errors import error_rows  # the demo's broken rows, written out
 from figures_support import figures
 from openpyxl import load_workbook
 

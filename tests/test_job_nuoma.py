@@ -7,8 +7,9 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from communication_support import all_text, day, error_rows, input_rows, outputs, table
+from communication_support import all_text, day, input_rows, outputs, table
 from communication_support import frame_of as typed
+from demo_errors import error_rows  # the demo's broken rows, written out
 from figures_support import figures
 
 from automations.config import Institution

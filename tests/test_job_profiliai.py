@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from communication_support import all_text, to_pdf
+from demo_errors import error_rows  # the demo's broken rows, written out
 from docx import Document
 from figures_support import figures
 from profiles_support import SCHOOLS, TODAY, answer, suspect, territory
-from regional_support import error_rows, norm, num, published, sheet_rows, table
+from regional_support import norm, num, published, sheet_rows, table
 
 from automations.config import load_settings
 from automations.domain import peers

@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from communication_support import all_text, count, day, error_rows, input_rows, outputs, table, to_pdf
+from communication_support import all_text, count, day, input_rows, outputs, table, to_pdf
 from communication_support import frame_of as typed
+from demo_errors import error_rows  # the demo's broken rows, written out
 from icalendar import Calendar
 from openpyxl import load_workbook
 
