@@ -185,19 +185,37 @@ def _levels(counted: pd.DataFrame, people: dict[str, float]) -> tuple[pd.DataFra
     return _indicators(municipalities), _indicators(counties.reset_index()), territory_frame.iloc[0]
 
 
-def _pairs(counted: pd.DataFrame, name: str, year: int) -> pd.DataFrame:
-    """Libraries with a counted value of ``name`` in both years: ``now`` and ``before`` side by side."""
-    now = counted.loc[counted["metai"] == year].set_index("kodas")[name].rename("now")
-    before = counted.loc[counted["metai"] == year - 1].set_index("kodas")[name].rename("before")
-    pairs = pd.concat([now, before], axis=1).dropna()
-    identity = counted.drop_duplicates("kodas").set_index("kodas")[["savivaldybe", "tipas", "apskritis"]]
-    return pairs.join(identity)
+@dataclass(frozen=True)
+class _TwoYears:
+    """Counted values of a year and of the year before, by library code, split once: every like-for-like
+    comparison (a dozen figures, three levels) pairs the same two frames."""
+
+    now: pd.DataFrame
+    before: pd.DataFrame
+    identity: pd.DataFrame
+
+    @classmethod
+    def of(cls, counted: pd.DataFrame, year: int) -> _TwoYears:
+        def by_code(when: int) -> pd.DataFrame:
+            return counted.loc[counted["metai"] == when].set_index("kodas")
+
+        identity = counted.drop_duplicates("kodas").set_index("kodas")[["savivaldybe", "tipas", "apskritis"]]
+        return cls(by_code(year), by_code(year - 1), identity)
+
+    def pairs(self, name: str) -> pd.DataFrame:
+        """Libraries with a counted value of ``name`` in both years: ``now`` and ``before`` side by side."""
+        pairs = pd.concat([self.now[name].rename("now"), self.before[name].rename("before")], axis=1).dropna()
+        return pairs.join(self.identity)
+
+    def reported(self, name: str) -> tuple[set[str], set[str]]:
+        """Codes with a counted value of ``name``: this year, the year before."""
+        return (set(self.now.index[self.now[name].notna()]), set(self.before.index[self.before[name].notna()]))
 
 
-def _like_for_like(frame: pd.DataFrame, counted: pd.DataFrame, keys: list[str], year: int) -> pd.DataFrame:
+def _like_for_like(frame: pd.DataFrame, years: _TwoYears, keys: list[str]) -> pd.DataFrame:
     """Per level row: last year's total over the same libraries, and the change against it."""
     for name in KEY_FIGURES:
-        pairs = _pairs(counted, name, year)
+        pairs = years.pairs(name)
         if "tipas" in keys:  # a municipality's "together" row compares its SVB and school libraries at once
             pairs = pd.concat([pairs, pairs.assign(tipas=TOGETHER)])
         sums = pairs.groupby(keys).agg(now=("now", "sum"), before=("before", "sum"), units=("now", "size"))
@@ -234,9 +252,10 @@ def consolidate(libraries: pd.DataFrame, municipalities: pd.DataFrame, answers: 
     current["apskritis"] = current["savivaldybe"].map(MUNICIPALITIES)
     now = _levels(counted.loc[counted["metai"] == year], population(municipalities, year))
     before = _levels(counted.loc[counted["metai"] == year - 1], population(municipalities, year - 1))
-    munis = _like_for_like(_with_previous(now[0], before[0], ["savivaldybe", "tipas"]), counted,
-                           ["savivaldybe", "tipas"], year)
-    counties = _like_for_like(_with_previous(now[1], before[1], ["apskritis"]), counted, ["apskritis"], year)
+    years = _TwoYears.of(counted, year)
+    munis = _like_for_like(_with_previous(now[0], before[0], ["savivaldybe", "tipas"]), years,
+                           ["savivaldybe", "tipas"])
+    counties = _like_for_like(_with_previous(now[1], before[1], ["apskritis"]), years, ["apskritis"])
     names = dict(zip(identity["kodas"], identity["pavadinimas"], strict=True))
     held_out: dict[str, list[str]] = {}
     for code, when, name in sorted(suspects):
@@ -244,15 +263,14 @@ def consolidate(libraries: pd.DataFrame, municipalities: pd.DataFrame, answers: 
             held_out.setdefault(name, []).append(names[code])
     stats = TerritoryStatistics(year, current, munis, counties, now[2], before[2], held_out,
                                 {(code, name) for code, when, name in suspects if when == year})
-    stats.comparisons = {name: _territory_comparison(counted, name, year, names) for name in FIGURES_FIELDS}
+    stats.comparisons = {name: _territory_comparison(years, name, names) for name in FIGURES_FIELDS}
     return stats
 
 
-def _territory_comparison(counted: pd.DataFrame, name: str, year: int, names: dict[str, str]) -> Comparison:
-    pairs = _pairs(counted, name, year)
-    reported = {when: set(counted.loc[(counted["metai"] == when) & counted[name].notna(), "kodas"])
-                for when in (year, year - 1)}
-    missing = sorted((reported[year] ^ reported[year - 1]) & set(names), key=lambda code: lt.sort_key(names[code]))
+def _territory_comparison(years: _TwoYears, name: str, names: dict[str, str]) -> Comparison:
+    pairs = years.pairs(name)
+    now, before = years.reported(name)
+    missing = sorted((now ^ before) & set(names), key=lambda code: lt.sort_key(names[code]))
     if pairs.empty:
         return Comparison(None, None, 0, tuple(names[code] for code in missing))
     return Comparison(float(pairs["before"].sum()), float(pairs["now"].sum()), len(pairs),
