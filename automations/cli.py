@@ -119,9 +119,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
     from automations.scheduler import notify_times
-    from jobs import all_jobs
+    from jobs import declared_jobs
 
-    for job in all_jobs().values():
+    for job in declared_jobs():
         times = ", ".join(settings.schedule.times_for(job.name))
         print(f"{job.name:<22} {job.description}  [every day at {times}]")
     if notify_times(settings):

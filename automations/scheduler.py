@@ -18,13 +18,16 @@ import sys
 import threading
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import schedule
 from filelock import FileLock, Timeout
 
 from automations.config import Settings
 from automations.errors import OutputUnavailable
-from automations.job import Job
+
+if TYPE_CHECKING:
+    from automations.job import Job  # loads pandas; listing jobs needs none of it
 
 log = logging.getLogger("automations")
 

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from automations.cli import main
 from automations.config import load_settings
 from automations.scheduler import SchedulerBusy, build_scheduler, crontab_lines, jobs_by_time, serve
-from jobs import all_jobs
+from jobs import Declared, _declaration, all_jobs, declared_jobs
 from sheets_schema import WORKBOOK_NAMES, workbooks
 
 
@@ -23,6 +23,32 @@ def test_jobs_lists_every_job_with_its_schedule(tmp_path: Path, capsys: pytest.C
     for name in all_jobs():
         assert name in out
     assert "every day at 02:00" in out
+
+
+def test_declared_jobs_agree_with_the_imported_jobs() -> None:
+    """`automations jobs` reads the declarations without importing the jobs: the two must never differ."""
+    assert [(job.name, job.description, job.order) for job in declared_jobs()] == [
+        (job.name, job.description, job.order) for job in all_jobs().values()]
+
+
+def test_a_declaration_not_written_literally_falls_back_to_the_imported_job(tmp_path: Path) -> None:
+    module = tmp_path / "job.py"
+    module.write_text('JOB = Job(name="a", description=DESCRIPTION, order=1)\n', encoding="utf-8")
+    assert _declaration(module) is None
+    module.write_text('JOB = Job(name="a", description="b", order=1)\n', encoding="utf-8")
+    assert _declaration(module) == Declared("a", "b", 1)
+    module.write_text("HELPER = 1\n", encoding="utf-8")
+    assert _declaration(module) is False
+
+
+def test_listing_jobs_loads_neither_pandas_nor_the_documents(tmp_path: Path) -> None:
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys; from automations.cli import main; main(['jobs', '--workspace', "
+         f"{str(tmp_path)!r}]); print(sorted(m for m in ('pandas', 'numpy', 'docx', 'docxtpl', 'matplotlib', "
+         "'openpyxl', 'jobs.nuoma') if m in sys.modules))"],
+        capture_output=True, text=True, check=True).stdout.splitlines()
+    assert "regiono_statistika" in loaded[0]
+    assert loaded[-1] == "[]"
 
 
 def test_init_creates_blank_workbooks_with_headers_lists_and_notes(tmp_path: Path,
