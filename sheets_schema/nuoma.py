@@ -196,9 +196,11 @@ def room_limits(ctx: RuleContext, booking: dict, room: dict) -> Iterator[Problem
 def overlaps(ctx: RuleContext, bookings: pd.DataFrame) -> Iterator[Problem]:
     """Two bookings that are not cancelled may not share a room at the same time: both are flagged."""
     active = bookings.loc[bookings["busena"] != "atšaukta"].dropna(subset=["patalpa", "data", "nuo", "iki"])
-    active = active.assign(_room=active["patalpa"].map(text_key)).sort_values("_row")
-    for _, group in active.groupby(["_room", "data"], sort=False):
-        rows = [row for row in group.to_dict("records") if row["nuo"] < row["iki"]]
+    groups: dict[tuple[str, object], list[dict]] = {}  # one pass over the records, not a frame per group
+    for row in active.sort_values("_row").to_dict("records"):
+        if row["nuo"] < row["iki"]:
+            groups.setdefault((text_key(row["patalpa"]), row["data"]), []).append(row)
+    for rows in groups.values():
         for index, first in enumerate(rows):
             for second in rows[index + 1:]:
                 if first["nuo"] < second["iki"] and second["nuo"] < first["iki"]:
