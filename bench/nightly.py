@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from docxtpl import DocxTemplate
 
 from automations.render.docx import DEFAULT_TEMPLATES, jinja_environment, render_docx
-from automations.render.render_once import compressed_member, write_zip
+from automations.render.zips import compressed_member, write_zip
 
 TODAY = "2026-11-22"
 CLI = [sys.executable, "-m", "automations.cli"]

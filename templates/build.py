@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from automations.render.docx import reproducible_zip
+from automations.render.zips import reproducible_zip
 
 FOLDER = Path(__file__).resolve().parent
 

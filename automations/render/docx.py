@@ -11,7 +11,6 @@ import functools
 import io
 import re
 import threading
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from automations import lt
+from automations.render.zips import reproducible_zip
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 @dataclass
@@ -203,16 +202,3 @@ def table_fragment(spec: DocTable) -> Any:
     body = OxmlElement("w:body")
     body.append(element)
     return Markup(re.sub(r"</?w:body[^>]*>", "", etree.tostring(body, encoding="unicode")))
-
-
-def reproducible_zip(content: bytes) -> bytes:
-    """The same document bytes for the same content: fixed member times, stable order."""
-    source = zipfile.ZipFile(io.BytesIO(content))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = info.external_attr
-            target.writestr(member, source.read(info.filename))
-    return buffer.getvalue()

@@ -19,10 +19,7 @@ import copy
 import functools
 import io
 import re
-import struct
 import threading
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,20 +30,11 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from automations.render.docx_layout import core_properties, finish_body, heading_styles
+from automations.render.zips import Member, compressed_member, members_of, write_zip
 
 HEADER_FOOTER = ("wordprocessingml.header+xml", "wordprocessingml.footer+xml")
-DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1  # 2000-01-01, as the general path writes every member
 _JINJA = re.compile(r"[{%]")
 TEMPLATED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # docxtpl renders
-
-
-@dataclass
-class Member:
-    name: str
-    crc: int
-    size: int
-    data: bytes  # raw deflate stream
-    external_attr: int
 
 
 @dataclass
@@ -132,36 +120,6 @@ def _prepare(path: str, _mtime: int, _size: int) -> PreparedTemplate | None:
     buffer = io.BytesIO()
     document.save(buffer)
     rendered = {"word/document.xml", "docProps/core.xml", *parts}
-    with zipfile.ZipFile(buffer) as saved:
-        members = [info.filename if info.filename in rendered else compressed_member(info.filename, saved.read(info),
-                                                                          info.external_attr)
-                   for info in saved.infolist()]
+    members = [member.name if member.name in rendered else member for member in members_of(buffer.getvalue())]
     return PreparedTemplate(source, body_xml, shell, parts,
                             copy.deepcopy(core._element), heading_styles(document), members)
-
-
-def compressed_member(name: str, content: bytes, external_attr: int = 0o600 << 16) -> Member:
-    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # as zipfile deflates
-    data = compressor.compress(content) + compressor.flush()
-    return Member(name, zlib.crc32(content), len(content), data, external_attr)
-
-
-def write_zip(members: list[Member]) -> bytes:
-    """A zip of already compressed members, laid out as :mod:`zipfile` lays out the general path's."""
-    out = io.BytesIO()
-    central = []
-    for member in members:
-        name = member.name.encode("ascii")
-        offset = out.tell()
-        out.write(struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, 0, zipfile.ZIP_DEFLATED, 0, DOS_DATE,
-                              member.crc, len(member.data), member.size, len(name), 0))
-        out.write(name)
-        out.write(member.data)
-        central.append(struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 3, 20, 0, 0, zipfile.ZIP_DEFLATED, 0,
-                                   DOS_DATE, member.crc, len(member.data), member.size, len(name), 0, 0, 0, 0,
-                                   member.external_attr, offset) + name)
-    start = out.tell()
-    directory = b"".join(central)
-    out.write(directory)
-    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), start, 0))
-    return out.getvalue()
