@@ -14,7 +14,8 @@ from docx import Document
 
 import automations.job as job_module
 from automations.render import render_once
-from automations.render.docx import DEFAULT_TEMPLATES, DocTable, render_docx
+from automations.render.charts import sparklines
+from automations.render.docx import DEFAULT_TEMPLATES, DocImage, DocTable, render_docx
 from automations.render.render_once import prepared
 
 HOSTILE = "Rock & <Roll> </w:t></w:r> {{ x }} „Ąčęėįšųūž“\nantra eilutė\tstulpelis"
@@ -25,7 +26,7 @@ PROPERTIES = {"author": "Panevėžio apskrities Gabrielės Petkevičaitės-Bitė
 
 def _general(template: Path, context: dict, properties: dict, monkeypatch: pytest.MonkeyPatch) -> bytes:
     with monkeypatch.context() as patch:
-        patch.setattr(render_once, "plain", lambda *_: False)
+        patch.setattr(render_once, "prepared", lambda _: None)
         return render_docx(template, context, properties)
 
 
@@ -98,3 +99,39 @@ def test_generated_tables_arrive_the_same_both_ways(tmp_path: Path,
     content = render_docx(template, context, PROPERTIES)
     assert content == _general(template, context, PROPERTIES, monkeypatch)
     assert "Skaitmeninimas" in _text(content) and "Ona Onaitė" in _text(content)
+
+
+def _chart(title: str, values: list[float]) -> DocImage:
+    return DocImage(sparklines([(title, ["2025", "2026"], values)]), 120)
+
+
+def test_pictures_arrive_the_same_both_ways_each_image_stored_once(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Charts placed as python-docx places them: the first free rId and image number, the png content type,
+    media after the body's parts; the same chart twice is one image shown twice."""
+    template = tmp_path / "grafikai.docx"
+    shutil.copy(DEFAULT_TEMPLATES / "pazymejimas.docx", template)
+    edited = Document(str(template))
+    edited.add_paragraph("{{ pirmas }} ir {{ antras }}, ir vėl {{ pirmas }}")
+    edited.save(str(template))
+    context = {"vardas": "Ona Onaitė", "istaiga": {"name": "PAVB"}, "isduota": dt.date(2026, 3, 5),
+               "pirmas": _chart("Išduotis", [1, 2]), "antras": _chart("Vartotojai", [3, 2])}
+    content = render_docx(template, context, PROPERTIES)
+    assert content == _general(template, context, PROPERTIES, monkeypatch)
+    document = Document(io.BytesIO(content))
+    shown = [shape._inline.graphic.graphicData.pic.blipFill.blip.embed for shape in document.inline_shapes]
+    assert len(shown) == 3 and shown[0] == shown[2] != shown[1]
+    images = [name for name in zipfile.ZipFile(io.BytesIO(content)).namelist() if name.startswith("word/media/")]
+    assert images == ["word/media/image1.png", "word/media/image2.png"]
+    assert document.part.related_parts[shown[1]].blob == context["antras"].png
+
+
+def test_a_picture_in_the_footer_goes_the_general_way(tmp_path: Path) -> None:
+    template = tmp_path / "porastė.docx"
+    document = Document()
+    document.add_paragraph("{{ vardas }}")
+    document.sections[0].footer.paragraphs[0].text = "{{ logotipas }}"
+    document.save(str(template))
+    content = render_docx(template, {"vardas": "Ona", "logotipas": _chart("Logo", [1, 1])}, PROPERTIES)
+    footer = Document(io.BytesIO(content)).sections[0].footer
+    assert len(footer.part.rels) == 1 and next(iter(footer.part.rels.values())).reltype.endswith("/image")

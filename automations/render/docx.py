@@ -21,7 +21,7 @@ from automations import lt
 from automations.render.zips import reproducible_zip
 
 if TYPE_CHECKING:
-    from docxtpl import DocxTemplate
+    from collections.abc import Callable
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -114,17 +114,27 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     pictures is rendered from the template prepared once (:mod:`automations.render.render_once`),
     to the same bytes.
     """
-    from docxtpl import DocxTemplate  # python-docx and docxtpl load with the first document, not to list jobs
+    from docx.shared import Mm
+    from docxtpl import (
+        DocxTemplate,  # python-docx and docxtpl load with the first document, not to list jobs
+        InlineImage,
+    )
 
     from automations.render.docx_layout import core_properties, finish_document
-    from automations.render.render_once import plain, prepared
+    from automations.render.pictures import OutsideBody
+    from automations.render.render_once import prepared
 
-    if plain(context, (DocImage,)):
-        once = prepared(template)
-        if once is not None:
-            return once.render(_prepare(None, context), properties or {}, jinja_environment())
+    once = prepared(template)
+    if once is not None:
+        pictures = once.pictures()
+        try:
+            return once.render(_prepare(context, lambda image: pictures.picture(image.png, image.width_mm)),
+                               properties or {}, jinja_environment(), pictures)
+        except OutsideBody:
+            pass
     document = DocxTemplate(str(template))
-    prepared_context = {key: _prepare(document, value) for key, value in context.items()}
+    prepared_context = _prepare(
+        context, lambda image: InlineImage(document, io.BytesIO(image.png), width=Mm(image.width_mm)))
     document.render(prepared_context, jinja_env=jinja_environment(), autoescape=True)
     finish_document(document.docx)
     core_properties(document.docx.core_properties, properties or {})
@@ -133,19 +143,16 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     return reproducible_zip(buffer.getvalue())
 
 
-def _prepare(document: DocxTemplate | None, value: Any) -> Any:
-    """Tables become XML fragments and pictures inline images (pictures need the document)."""
+def _prepare(value: Any, picture: Callable[[DocImage], Any]) -> Any:
+    """Tables become XML fragments and pictures what ``picture`` makes of them (they need the document)."""
     if isinstance(value, DocImage):
-        from docx.shared import Mm
-        from docxtpl import InlineImage
-
-        return InlineImage(document, io.BytesIO(value.png), width=Mm(value.width_mm))
+        return picture(value)
     if isinstance(value, DocTable):
         return table_fragment(value)
     if isinstance(value, list):
-        return [_prepare(document, item) for item in value]
+        return [_prepare(item, picture) for item in value]
     if isinstance(value, dict):
-        return {key: _prepare(document, item) for key, item in value.items()}
+        return {key: _prepare(item, picture) for key, item in value.items()}
     return value
 
 

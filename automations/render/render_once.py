@@ -9,8 +9,9 @@ part filling, finishes its body like any other document
 (:func:`~automations.render.docx_layout.finish_body`), and is written as a zip whose other
 members are the prepared compressed bytes. The bytes equal what the general path writes.
 
-Documents with pictures (charts), and templates with a table of contents, footnotes or Jinja in
-their properties, go the general way; generated tables come in as XML fragments either way.
+Pictures (charts) are placed as python-docx places them (:mod:`automations.render.pictures`).
+Templates with a table of contents, footnotes or Jinja in their properties, and a picture put in a
+header or footer, go the general way; generated tables come in as XML fragments either way.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import functools
 import io
 import re
 import threading
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from automations.render.docx_layout import core_properties, finish_body, heading_styles
+from automations.render.pictures import CONTENT_TYPES, RELATIONSHIPS, Pictures, Slots, slots
 from automations.render.zips import Member, compressed_member, members_of, write_zip
 
 HEADER_FOOTER = ("wordprocessingml.header+xml", "wordprocessingml.footer+xml")
@@ -48,15 +51,29 @@ class PreparedTemplate:
     core: Any  # the template's core properties element
     levels: dict[str, int]
     members: list[Member | str]  # a str is a member rendered per document
+    slots: Slots  # where pictures go
 
-    def render(self, context: dict[str, Any], properties: dict[str, Any], environment: Any) -> bytes:
+    def pictures(self) -> Pictures:
+        """The pictures of one document: fill its context with ``pictures().picture`` and render with it."""
+        return Pictures(self.slots)
+
+    def render(self, context: dict[str, Any], properties: dict[str, Any], environment: Any,
+               pictures: Pictures | None = None) -> bytes:
+        """The document's bytes; :class:`OutsideBody` when the context puts a picture in a header or footer."""
+        pictures = pictures or self.pictures()
         rendered = {"word/document.xml": self._document(context, environment), "docProps/core.xml":
                     self._core(properties)}
+        pictures.in_body = False
         for name, (xml, encoding) in self.parts.items():
             filled = self.source.render_xml_part(xml, None, context, environment)
             rendered[name] = serialize_part_xml(parse_xml(filled.encode(encoding)))
-        return write_zip([compressed_member(item, rendered[item]) if isinstance(item, str) else item
-                          for item in self.members])
+        rendered.update(pictures.parts())
+        members = [compressed_member(item, rendered[item]) if isinstance(item, str)
+                   else compressed_member(item.name, rendered[item.name], item.external_attr)
+                   if item.name in rendered else item for item in self.members]
+        members[self.slots.media_at:self.slots.media_at] = [compressed_member(name, blob)
+                                                            for name, blob in pictures.media()]
+        return write_zip(members)
 
     def _document(self, context: dict[str, Any], environment: Any) -> bytes:
         tree = self.source.fix_tables(self.source.render_xml_part(self.body, None, context, environment))
@@ -71,17 +88,6 @@ class PreparedTemplate:
         element = copy.deepcopy(self.core)
         core_properties(CoreProperties(element), properties)
         return serialize_part_xml(element)
-
-
-def plain(value: Any, kinds: tuple[type, ...]) -> bool:
-    """True when nothing in ``value`` (nested lists and dicts) is of ``kinds`` (tables, pictures)."""
-    if isinstance(value, kinds):
-        return False
-    if isinstance(value, dict):
-        return all(plain(item, kinds) for item in value.values())
-    if isinstance(value, list | tuple):
-        return all(plain(item, kinds) for item in value)
-    return True
 
 
 _LOCK = threading.Lock()
@@ -121,5 +127,8 @@ def _prepare(path: str, _mtime: int, _size: int) -> PreparedTemplate | None:
     document.save(buffer)
     rendered = {"word/document.xml", "docProps/core.xml", *parts}
     members = [member.name if member.name in rendered else member for member in members_of(buffer.getvalue())]
-    return PreparedTemplate(source, body_xml, shell, parts,
-                            copy.deepcopy(core._element), heading_styles(document), members)
+    with zipfile.ZipFile(buffer) as saved:
+        kept = {name: saved.read(name) for name in (RELATIONSHIPS, CONTENT_TYPES)}
+    names = [item if isinstance(item, str) else item.name for item in members]
+    return PreparedTemplate(source, body_xml, shell, parts, copy.deepcopy(core._element), heading_styles(document),
+                            members, slots(document, kept, names))
