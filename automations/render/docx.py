@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import io
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,56 +155,67 @@ def _prepare(value: Any, picture: Callable[[DocImage], Any]) -> Any:
     return value
 
 
-_TABLES = threading.Lock()
-
-
-@functools.cache
-def _table_factory() -> Any:
-    from docx import Document
-
-    return Document()  # python-docx's blank document: the section tables are sized to, and "Table Grid"
+BLOCK_WIDTH_EMU = 5_486_400  # python-docx's blank page between its margins (6 in): a table's default width
+EMU_PER_MM, EMU_PER_TWIP = 36_000, 635
+TABLE_START = ('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/>{layout}'
+               '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+               'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def table_fragment(spec: DocTable) -> Any:
-    """A Word table as the XML a ``{{p name}}`` placeholder takes, built without a sub-document.
+    """A Word table as the XML a ``{{p name}}`` placeholder takes: header row in bold, 9-point text,
+    numeric columns right-aligned, an optional bold totals row and fixed column widths.
 
-    A docxtpl sub-document opens a whole blank document per table; the table it made is the same
-    as this one, built in one blank document kept for the purpose and moved out of it.
+    Written as text, element for element what python-docx's table API builds in its blank document
+    (a test holds the two equal), because that API looks every cell up again for each row added:
+    a table of a few hundred rows cost seconds.
     """
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.shared import Mm, Pt
-    from lxml import etree
     from markupsafe import Markup
 
-    with _TABLES:
-        table = _table_factory().add_table(rows=1, cols=len(spec.headers))
-        table.style = "Table Grid"
-        for index, text in enumerate(spec.headers):
-            cell = table.rows[0].cells[index]
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(str(text))
-            run.bold = True
-            run.font.size = Pt(9)
-        for row_number, row in enumerate(spec.rows):
-            cells = table.add_row().cells
-            last = spec.bold_last and row_number == len(spec.rows) - 1
-            for index, value in enumerate(row):
-                paragraph = cells[index].paragraphs[0]
-                run = paragraph.add_run("" if value is None else str(value))
-                run.font.size = Pt(9)
-                run.bold = last
-                if index in spec.numeric:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if spec.widths_mm:  # Word reads the cell widths, LibreOffice the table grid: set both
-            table.autofit = False
-            for column, width in zip(table.columns, spec.widths_mm, strict=False):
-                column.width = Mm(width)
-            for row in table.rows:
-                for cell, width in zip(row.cells, spec.widths_mm, strict=False):
-                    cell.width = Mm(width)
-        element = table._tbl
-        element.getparent().remove(element)
-    body = OxmlElement("w:body")
-    body.append(element)
-    return Markup(re.sub(r"</?w:body[^>]*>", "", etree.tostring(body, encoding="unicode")))
+    columns = len(spec.headers)
+    widths = [_twips(BLOCK_WIDTH_EMU // columns if columns else 0)] * columns
+    for index, width in enumerate((spec.widths_mm or [])[:columns]):
+        widths[index] = _twips(int(width * EMU_PER_MM))
+    parts = [TABLE_START.format(layout='<w:tblLayout w:type="fixed"/>' if spec.widths_mm else "",
+                                grid="".join(f'<w:gridCol w:w="{width}"/>' for width in widths))]
+    parts.append(_row([f"<w:r/>{_run(str(text), True)}" for text in spec.headers], widths, set()))
+    for number, row in enumerate(spec.rows):
+        bold = spec.bold_last and number == len(spec.rows) - 1
+        runs = [_run("" if value is None else str(value), bold) for value in row]
+        if len(runs) > columns:
+            raise IndexError(f"a table row has {len(runs)} cells, its header {columns}")
+        parts.append(_row(runs + [""] * (columns - len(runs)), widths, spec.numeric & set(range(len(runs)))))
+    parts.append("</w:tbl>")
+    return Markup("".join(parts))
+
+
+def _twips(emu: int) -> int:
+    return round(emu / EMU_PER_TWIP)
+
+
+def _row(runs: list[str], widths: list[int], right: set[int]) -> str:
+    cells = []
+    for index, (run, width) in enumerate(zip(runs, widths, strict=True)):
+        paragraph = f'<w:p><w:pPr><w:jc w:val="right"/></w:pPr>{run}</w:p>' if index in right else (
+            f"<w:p>{run}</w:p>" if run else "<w:p/>")
+        cells.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{paragraph}</w:tc>')
+    return f"<w:tr>{''.join(cells)}</w:tr>"
+
+
+def _run(text: str, bold: bool) -> str:
+    """A 9-point run as python-docx writes one: tabs as ``w:tab``, line breaks as ``w:br``, spaces kept."""
+    if _NOT_XML.search(text):
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+    content = []
+    for piece in re.split(r"(\t|\r|\n)", text):
+        if piece == "\t":
+            content.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            content.append("<w:br/>")
+        elif piece:
+            escaped = piece.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            content.append(f"<w:t{space}>{escaped}</w:t>")
+    weight = "<w:b/>" if bold else '<w:b w:val="0"/>'
+    return f'<w:r><w:rPr>{weight}<w:sz w:val="18"/></w:rPr>{"".join(content)}</w:r>'
