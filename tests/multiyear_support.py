@@ -339,10 +339,15 @@ def surveys() -> Rows:
             {"Kodas": "APK-2026-01", "Pavadinimas": "Vartotojų pasitenkinimo tyrimas 2026", "Nuo": D(2026, 3, 1),
              "Iki": D(2026, 3, 31), "Tikslinė grupė": "vartotojai", "Atsakymų lapas": "Formos atsakymai 2",
              "Atsakingas": "Rasa Dambrauskienė"},
+            # next year's run, already registered: never 2026's "previous run", its answer never counted
+            {"Kodas": "APK-2027-01", "Pavadinimas": "Vartotojų pasitenkinimo tyrimas 2027", "Nuo": D(2027, 3, 1),
+             "Iki": D(2027, 3, 31), "Tikslinė grupė": "vartotojai", "Atsakymų lapas": "Formos atsakymai 3",
+             "Atsakingas": "Rasa Dambrauskienė"},
         ],
         "Formos atsakymai 1": [_answer(at(D(2025, 3, 2), 10), RAJONAS, 3), _answer(at(D(2025, 3, 3), 11), BIRZAI, 4)],
         "Formos atsakymai 2": [_answer(at(D(2026, 3, 2), 10), RAJONAS, 5), _answer(at(D(2026, 3, 3), 11), RAJONAS, 4),
                                _answer(at(D(2026, 3, 4), 12), RAJONAS, 2)],
+        "Formos atsakymai 3": [_answer(at(D(2027, 3, 2), 10), BIRZAI, 1)],
     }
 
 
