@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,17 +15,46 @@ from docx import Document
 from openpyxl import load_workbook
 
 from sheets_schema.base import SheetModel
-from sheets_schema.types import parse_count, parse_date
+
+# Recounts read cells here, without the project's parsers: a parser that went wrong must not also
+# change the expected figure. Only what the demo types is handled (typed_date, typed_int).
+TEXT_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 
 
 def day(value: Any) -> dt.date | None:
-    """A date cell as staff typed it (date cell, 2026-03-05, 2026.03.05)."""
-    return None if value is None else parse_date(value)
+    """A date cell as the demo types it: a date cell, or text 2026-03-05, 2026.03.05, 2026/03/05."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    year, month, date = TEXT_DATE.fullmatch(str(value).strip()).groups()
+    return dt.date(int(year), int(month), int(date))
 
 
 def count(value: Any) -> int:
-    """A count cell as staff typed it (1 234, "45"); blank = 0."""
-    return 0 if value is None or str(value).strip() == "" else int(parse_count(value))
+    """A count cell as the demo types it: a number, or text with (no-break) space thousands "12 345"; blank = 0."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0
+    if isinstance(value, str):
+        return int(value.replace("\u00a0", "").replace(" ", ""))
+    assert float(value) == int(value), value
+    return int(value)
+
+
+@dataclass(frozen=True)
+class Days:
+    """Dates ``start``..``end`` inclusive, for recounts: ``day(cell) in Days(...)``."""
+
+    start: dt.date
+    end: dt.date
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, dt.date) and self.start <= value <= self.end
+
+
+SO_FAR_2026 = Days(dt.date(2026, 1, 1), dt.date(2026, 11, 22))  # the demo's report year up to its report date
 
 
 def frame_of(model: type[SheetModel], rows: list[dict[str, Any]], first_row: int = 2) -> pd.DataFrame:

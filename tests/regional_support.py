@@ -37,6 +37,18 @@ def day(value: Any) -> dt.date | None:
     return None
 
 
+# Municipalities as documents name them, written out (recounts do not call the project's formatter).
+MUNICIPALITY_SHORT = {"Panevėžio miesto": "Panevėžio m. sav.", "Visagino": "Visagino sav.",
+                      **{f"{name} rajono": f"{name} r. sav." for name in (
+                          "Panevėžio", "Biržų", "Kupiškio", "Pasvalio", "Rokiškio", "Anykščių", "Ignalinos", "Molėtų",
+                          "Utenos", "Zarasų")}}
+
+
+def municipality(name: str) -> str:
+    """``Biržų rajono`` → ``Biržų r. sav.``."""
+    return MUNICIPALITY_SHORT[name]
+
+
 def num(value: Any) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None

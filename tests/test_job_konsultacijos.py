@@ -15,6 +15,7 @@ from regional_support import (
     doc_tables,
     doc_text,
     libraries,
+    municipality,
     norm,
     published,
     run_once,
@@ -22,7 +23,6 @@ from regional_support import (
     table,
 )
 
-from automations import lt
 from automations.domain.consultations import consultations, without_consultations
 from automations.periods import Period
 from sheets_schema.references import References
@@ -78,7 +78,7 @@ def _independent(workspace: Path, report) -> tuple[Counter, Counter, set[str]]:
         lib = libs.get(norm(row["Biblioteka"]))
         if number in errors or lib is None or day(row["Data"]).year != YEAR:
             continue
-        by_municipality[lt.municipality(lib["Savivaldybė"])] += 1
+        by_municipality[municipality(lib["Savivaldybė"])] += 1
         by_topic[row["Tema"]] += 1
         reached.add(lib["Kodas"])
     return by_municipality, by_topic, reached

@@ -13,9 +13,20 @@ import pytest
 from docx import Document
 from icalendar import Calendar
 from openpyxl import load_workbook
-from regional_support import day, doc_tables, libraries, norm, num, published, run_once, sheet_rows, table, yes
+from regional_support import (
+    day,
+    doc_tables,
+    libraries,
+    municipality,
+    norm,
+    num,
+    published,
+    run_once,
+    sheet_rows,
+    table,
+    yes,
+)
 
-from automations import lt
 from automations.domain import training
 from automations.register import NOT_REISSUED, Entry, assign_numbers, read_register, register_workbook
 
@@ -152,7 +163,7 @@ def _attendance(workspace: Path, report) -> list[dict]:
         lib = libs.get(norm(row["Biblioteka"]))
         found.append({"code": course["Kodas"], "name": row["Vardas, pavardė"], "end": end,
                       "hours": hours if hours is not None else num(course["Trukmė, akad. val."]),
-                      "municipality": lt.municipality(lib["Savivaldybė"]) if lib else "ne teritorijos biblioteka",
+                      "municipality": municipality(lib["Savivaldybė"]) if lib else "ne teritorijos biblioteka",
                       "certificate": yes(course["Pažymėjimas"]), "organiser": course["Organizatorius"] or "",
                       "programme": num(course["Trukmė, akad. val."])})
     return found

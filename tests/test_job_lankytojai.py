@@ -5,20 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from communication_support import all_text, count, day, input_rows, table
+from communication_support import SO_FAR_2026, all_text, count, day, input_rows, table
 from communication_support import frame_of as typed
 from demo_errors import error_rows  # the demo's broken rows, written out
 from figures_support import figures
 from openpyxl import load_workbook
 
 from automations.domain.visitors import LIBRARY_TOTAL, ZAOSE, places_table
-from automations.periods import year_so_far
 from jobs.lankytojai import busiest_days, delegations, monthly_by_place
 from sheets_schema.lankytojai import Lankytojai
 from sheets_schema.renginiai import Ekskursija
 
 TODAY = dt.date(2026, 11, 22)
-PERIOD = year_so_far(2026, TODAY)
+PERIOD = SO_FAR_2026
 
 
 def visits(*rows: tuple[str, str, int, int | None]):

@@ -6,13 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from communication_support import all_text, count, day, input_rows, outputs, table, to_pdf
+from communication_support import SO_FAR_2026, Days, all_text, count, day, input_rows, outputs, table, to_pdf
 from communication_support import frame_of as typed
 from demo_errors import error_rows  # the demo's broken rows, written out
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from automations.periods import month, year_so_far
+from automations.periods import month
 from automations.render.ics import calendar_bytes
 from jobs.renginiu_programa import (
     event_keys,
@@ -126,7 +126,8 @@ def test_demo_run_programme_feed_calendar_and_statistics(demo_workspace: Path, r
     programme = all_text(folder / "Renginių programa 2026-12.docx")
     assert "2026 m. gruodis" in programme and "2026 m. gruodžio 1 d." in programme
     rows = input_rows(demo_workspace / "renginiai.xlsx", "Renginiai")
-    december = [(n, r) for n, r in rows if r["Data"] and day(r["Data"]) in month(2026, 12)]
+    days = Days(dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    december = [(n, r) for n, r in rows if r["Data"] and day(r["Data"]) in days]
     bad = error_rows(report, "renginiai", "Renginiai")
     shown = [r["Pavadinimas"] for n, r in december if r["Būsena"] != "atšauktas" and n not in bad]
     cancelled = {r["Pavadinimas"] for n, r in december if r["Būsena"] == "atšauktas"} - set(shown)
@@ -141,7 +142,7 @@ def test_demo_run_programme_feed_calendar_and_statistics(demo_workspace: Path, r
     calendar = load_workbook(folder / "Viešinimo kalendorius.xlsx")
     assert calendar.sheetnames == ["Viešinimo kalendorius", "Renginiai", "Kiti įrašai"]
 
-    period = year_so_far(2026, dt.date(2026, 11, 22))
+    period = SO_FAR_2026
     held = [r for n, r in rows if n not in bad and r["Būsena"] == "įvyko" and day(r["Data"]) in period]
     months = table(folder / "Renginių statistika 2026.xlsx", "Mėnesiai", "Mėnuo")
     assert months[-1]["Mėnuo"] == "Iš viso"
