@@ -64,7 +64,7 @@ def test_every_recorded_figure_is_really_printed_in_its_document(demo_run):
 
 
 def _frame(workspace: Path, workbook: str, tab: str) -> pd.DataFrame:
-    frame = pd.read_excel(workspace / f"{workbook}.xlsx", sheet_name=tab)
+    frame = pd.read_excel(workspace / f"{workbook}.xlsx", sheet_name=tab, engine="openpyxl")
     frame.index = frame.index + 2  # sheet row numbers
     return frame
 
