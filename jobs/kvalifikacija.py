@@ -265,9 +265,9 @@ def certificates(ctx: JobContext, attended: pd.DataFrame) -> None:
     entries = assign_numbers(previous, current, PREFIX, ctx.year)
     keys = [entry_key(code, name, library) for code, name, library in zip(
         attended["kodas"], attended["vardas_pavarde"], attended["bibliotekos_pavadinimas"], strict=True)]
-    courses = attended.assign(_key=keys).drop_duplicates("_key").set_index("_key")
+    courses = attended.assign(_key=keys).drop_duplicates("_key").set_index("_key").to_dict("index")
     for entry in issued(entries):
-        course = courses.loc[[entry.key]].iloc[0].to_dict()
+        course = courses[entry.key]
         content = ctx.docx("pazymejimas", certificate_context(entry, course), title=f"Pažymėjimas {entry.number}",
                            date=entry.issued, properties=certificate_properties(entry))
         ctx.output(CERTIFICATES, f"{entry.number} {entry.name}.docx", content)
