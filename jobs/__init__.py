@@ -52,9 +52,14 @@ def declared_jobs() -> list[Declared]:
 
 
 def _declaration(source: Path) -> Declared | bool | None:
-    """The module's ``JOB = Job(name=..., description=..., order=...)``; False: the module declares no
-    job; None: it does, but not with literals."""
-    for node in ast.parse(source.read_text(encoding="utf-8")).body:
+    """The module's ``JOB = Job(name=..., description=..., order=...)``; False: the module never
+    mentions a job; None: it may declare one some other way (or cannot be read), so import it."""
+    try:
+        text = source.read_text(encoding="utf-8")
+        tree = ast.parse(text)
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return None
+    for node in tree.body:
         if (isinstance(node, ast.Assign) and [getattr(target, "id", None) for target in node.targets] == ["JOB"]
                 and isinstance(node.value, ast.Call)):
             keywords = {keyword.arg: keyword.value for keyword in node.value.keywords}
@@ -62,4 +67,4 @@ def _declaration(source: Path) -> Declared | bool | None:
                 return Declared(*(ast.literal_eval(keywords[key]) for key in ("name", "description", "order")))
             except (KeyError, ValueError):
                 return None
-    return False
+    return None if "JOB" in text else False

@@ -37,8 +37,11 @@ def test_a_declaration_not_written_literally_falls_back_to_the_imported_job(tmp_
     assert _declaration(module) is None
     module.write_text('JOB = Job(name="a", description="b", order=1)\n', encoding="utf-8")
     assert _declaration(module) == Declared("a", "b", 1)
+    module.write_text('JOB: Job = Job(name="a", description="b", order=1)\n', encoding="utf-8")
+    assert _declaration(module) is None
     module.write_text("HELPER = 1\n", encoding="utf-8")
     assert _declaration(module) is False
+    assert _declaration(tmp_path / "a_package") is None
 
 
 def test_listing_jobs_loads_neither_pandas_nor_the_documents(tmp_path: Path) -> None:
