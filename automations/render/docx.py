@@ -109,15 +109,14 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
 
     The filled document is made fit for print (:func:`finish_document`: repeated header rows,
     rows kept whole, the table of contents written out), and ``properties`` are set on its core
-    properties (author, title, dates; a certificate its register entry). A document without
-    pictures is rendered from the template prepared once (:mod:`automations.render.render_once`),
-    to the same bytes.
+    properties (author, title, dates; a certificate its register entry). The document is rendered
+    from the template prepared once (:mod:`automations.render.render_once`), to the bytes the
+    general path (docxtpl on the whole package) gives; that path remains for the templates and
+    the pictures render once leaves to it.
     """
+    # python-docx and docxtpl load with the first document, not to list jobs
     from docx.shared import Mm
-    from docxtpl import (
-        DocxTemplate,  # python-docx and docxtpl load with the first document, not to list jobs
-        InlineImage,
-    )
+    from docxtpl import DocxTemplate, InlineImage
 
     from automations.render.docx_layout import core_properties, finish_document
     from automations.render.pictures import OutsideBody

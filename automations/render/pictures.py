@@ -42,10 +42,14 @@ class Slots:
 @dataclass
 class Placed:
     relationship_id: str
-    member: str
+    number: int  # word/media/image<number>.<ext>
     blob: bytes
     content_type: str
     ext: str
+
+    @property
+    def member(self) -> str:
+        return f"word/media/image{self.number}.{self.ext}"
 
 
 @dataclass
@@ -66,8 +70,8 @@ class Pictures:
         image = Image.from_file(io.BytesIO(png))
         placed = self.placed.get(image.sha1)
         if placed is None:
-            placed = self.placed[image.sha1] = Placed(self._next_relationship(), self._next_member(image.ext),
-                                                      image.blob, image.content_type, image.ext)
+            placed = self.placed[image.sha1] = Placed(self._next_relationship(), self._next_number(), image.blob,
+                                                      image.content_type, image.ext)
         width, height = image.scaled_dimensions(Mm(width_mm), None)
         inline = CT_Inline.new_pic_inline(self.slots.shape_id, placed.relationship_id, image.filename, width, height)
         return f'</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
@@ -76,11 +80,9 @@ class Pictures:
         taken = self.slots.relationship_ids | {placed.relationship_id for placed in self.placed.values()}
         return next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
 
-    def _next_member(self, ext: str) -> str:
-        taken = self.slots.image_numbers | {int(placed.member.rsplit("image", 1)[1].split(".")[0])
-                                            for placed in self.placed.values()}
-        number = next(n for n in range(1, len(taken) + 2) if n not in taken)
-        return f"word/media/image{number}.{ext}"
+    def _next_number(self) -> int:
+        taken = self.slots.image_numbers | {placed.number for placed in self.placed.values()}
+        return next(n for n in range(1, len(taken) + 2) if n not in taken)
 
     def parts(self) -> dict[str, bytes]:
         """The body's relationships and the content types with the pictures added (nothing without any)."""

@@ -50,7 +50,7 @@ class PreparedTemplate:
     parts: dict[str, tuple[str, str]]  # header/footer member → (prepared XML, encoding)
     core: Any  # the template's core properties element
     levels: dict[str, int]
-    members: list[Member | str]  # a str is a member rendered per document
+    members: list[Member]  # in the package's order; those the document renders are replaced per document
     slots: Slots  # where pictures go
 
     def pictures(self) -> Pictures:
@@ -58,9 +58,8 @@ class PreparedTemplate:
         return Pictures(self.slots)
 
     def render(self, context: dict[str, Any], properties: dict[str, Any], environment: Any,
-               pictures: Pictures | None = None) -> bytes:
+               pictures: Pictures) -> bytes:
         """The document's bytes; :class:`OutsideBody` when the context puts a picture in a header or footer."""
-        pictures = pictures or self.pictures()
         rendered = {"word/document.xml": self._document(context, environment), "docProps/core.xml":
                     self._core(properties)}
         pictures.in_body = False
@@ -68,9 +67,8 @@ class PreparedTemplate:
             filled = self.source.render_xml_part(xml, None, context, environment)
             rendered[name] = serialize_part_xml(parse_xml(filled.encode(encoding)))
         rendered.update(pictures.parts())
-        members = [compressed_member(item, rendered[item]) if isinstance(item, str)
-                   else compressed_member(item.name, rendered[item.name], item.external_attr)
-                   if item.name in rendered else item for item in self.members]
+        members = [compressed_member(item.name, rendered[item.name], item.external_attr) if item.name in rendered
+                   else item for item in self.members]
         members[self.slots.media_at:self.slots.media_at] = [compressed_member(name, blob)
                                                             for name, blob in pictures.media()]
         return write_zip(members)
@@ -125,10 +123,8 @@ def _prepare(path: str, _mtime: int, _size: int) -> PreparedTemplate | None:
     shell.remove(shell.find(qn("w:body")))
     buffer = io.BytesIO()
     document.save(buffer)
-    rendered = {"word/document.xml", "docProps/core.xml", *parts}
-    members = [member.name if member.name in rendered else member for member in members_of(buffer.getvalue())]
+    members = members_of(buffer.getvalue())
     with zipfile.ZipFile(buffer) as saved:
         kept = {name: saved.read(name) for name in (RELATIONSHIPS, CONTENT_TYPES)}
-    names = [item if isinstance(item, str) else item.name for item in members]
     return PreparedTemplate(source, body_xml, shell, parts, copy.deepcopy(core._element), heading_styles(document),
-                            members, slots(document, kept, names))
+                            members, slots(document, kept, [member.name for member in members]))
