@@ -69,6 +69,8 @@ class Schedule(_Strict):
     jobs: dict[str, list[str]] = Field(default_factory=dict)
     # a job (or the reading of the inputs) running longer is reported failed and the others go on; 0: no limit
     max_job_minutes: float = Field(default=60.0, ge=0, le=24 * 60)
+    # processes the jobs of a run share (local backend, where fork exists); 0: one per core, 1: one after another
+    workers: int = Field(default=0, ge=0, le=64)
 
     @field_validator("default", "jobs", mode="before")
     @classmethod

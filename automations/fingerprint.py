@@ -48,7 +48,9 @@ def workspace_templates(settings: Settings) -> str:
 
 
 def settings_digest(settings: Settings) -> str:
-    return hashlib.sha256(settings.model_dump_json(exclude={"workspace"}).encode()).hexdigest()
+    # how many processes share the work changes no document
+    excluded = {"workspace": True, "schedule": {"workers"}}
+    return hashlib.sha256(settings.model_dump_json(exclude=excluded).encode()).hexdigest()
 
 
 def job_fingerprint(settings: Settings, job: str, sources: Mapping[str, str], on_date: dt.date,

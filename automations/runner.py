@@ -16,9 +16,10 @@ import logging
 import time
 import traceback
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
-from automations import __version__, deadline
+from automations import __version__, deadline, parallel
 from automations.backends import make_backend
 from automations.backends.base import Backend, BackendError, Feedback, Published
 from automations.config import Settings, today
@@ -128,13 +129,22 @@ def run_jobs(
         return RunReport({}, [], [JobRun(job.name, False, limit, error=str(error)) for job in jobs],
                          backend.activity() or "")
     basis = run_basis(settings)
-    runs = [JobRun(job.name, True, 0.0, skipped=True) if job.name in skipped else
-            _run_one(settings, backend, job, results, figures, year, on_date, limit,
-                     Fingerprints(fingerprints[job.name], basis, previous[job.name])) for job in jobs]
+    steps = [partial(_run_one, settings, backend, job, results, figures, year, on_date, limit,
+                     Fingerprints(fingerprints[job.name], basis, previous[job.name])) for job in active]
+    workers = parallel.workers_for(settings.schedule.workers, len(steps), backend.parallel_jobs)
+    costs = [float((previous[job.name] or {}).get("seconds") or 0) for job in active]
+    done = iter(parallel.run_all(steps, workers, costs, lambda index, error: _worker_died(active[index], error)))
+    runs = [JobRun(job.name, True, 0.0, skipped=True) if job.name in skipped else next(done) for job in jobs]
     report = RunReport(results, feedback, runs, backend.activity() or "")
     if report.activity:
         log.info(report.activity)
     return report
+
+
+def _worker_died(job: Job, error: BaseException) -> JobRun:
+    message = f"the worker process running it stopped ({type(error).__name__}: {error}); the next run tries again"
+    log.error("job %s failed: %s", job.name, message)
+    return JobRun(job.name, False, 0.0, error=message)
 
 
 def _produce(job: Job, context: JobContext, backend: Backend, run: JobRun) -> None:

@@ -114,7 +114,8 @@ def test_the_scheduler_survives_a_hanging_job_and_releases_its_lock(tmp_path: Pa
     from automations import scheduler
     from automations.config import load_settings
 
-    (tmp_path / "automations.toml").write_text("[schedule]\nmax_job_minutes = 0.01\n")  # 0.6 s
+    # 0.6 s; the jobs run in this process, where the test sees what they did
+    (tmp_path / "automations.toml").write_text("[schedule]\nmax_job_minutes = 0.01\nworkers = 1\n")
     settings = load_settings(tmp_path)
     release = threading.Event()
     ran: list[str] = []

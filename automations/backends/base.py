@@ -40,6 +40,9 @@ class Backend(ABC):
     """Read raw tabs, publish documents, keep small state files, write feedback."""
 
     name: str
+    # jobs may run in forked worker processes, each publishing through its copy of this backend
+    # (false where connections, request budgets or counters would be shared between processes)
+    parallel_jobs: bool = False
 
     @abstractmethod
     def read_tabs(self, workbook: str, tabs: Sequence[str]) -> dict[str, RawSheet | InputError]:

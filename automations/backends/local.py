@@ -32,6 +32,7 @@ STALE_SECONDS = 3600  # a temporary file older than this was left by a crash, no
 
 class LocalBackend(Backend):
     name = "local"
+    parallel_jobs = True  # every job writes its own files, each atomically
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

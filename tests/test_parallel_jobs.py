@@ -1,0 +1,117 @@
+"""A run's jobs on every core: same documents as one after another, a dying worker fails only what it held."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from automations import parallel
+from automations.config import load_settings
+from automations.job import Job, JobContext
+from automations.runner import run_jobs
+from jobs import all_jobs
+
+TODAY = dt.date(2026, 11, 22)
+CHEAP = ("konsultacijos", "projektai", "veiklos_planas", "komisijos")
+
+
+def _settings(workspace: Path, workers: int):
+    settings = load_settings(workspace)
+    settings.schedule.workers = workers
+    return settings
+
+
+def _outputs(workspace: Path) -> dict[str, bytes]:
+    folder = workspace / "ataskaitos"
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_jobs_in_worker_processes_write_the_same_bytes_as_one_after_another(demo_source: Path, tmp_path: Path):
+    copies = {}
+    for workers in (1, 2):
+        workspace = tmp_path / f"workers-{workers}"
+        shutil.copytree(demo_source, workspace)
+        report = run_jobs(_settings(workspace, workers), [all_jobs()[name] for name in CHEAP], on_date=TODAY)
+        assert report.ok and [run.job for run in report.jobs] == list(CHEAP)
+        assert all(run.published for run in report.jobs)
+        copies[workers] = _outputs(workspace)
+    assert len(copies[1]) >= 8 and copies[1] == copies[2]
+
+
+def _pid_job(name: str, pause: float = 0.0, exit_code: int | None = None) -> Job:
+    """A job that writes the id of the process it ran in (or kills that process)."""
+
+    def produce(ctx: JobContext) -> None:
+        time.sleep(pause)
+        if exit_code is not None:
+            os._exit(exit_code)
+        ctx.output("Procesai", f"{name}.txt", str(os.getpid()).encode())
+
+    return Job(name, "test job", (), produce)
+
+
+def test_jobs_run_in_forked_workers_and_with_one_worker_here(demo_workspace: Path):
+    jobs = [_pid_job("pirmas"), _pid_job("antras")]
+    report = run_jobs(_settings(demo_workspace, 2), jobs, on_date=TODAY)
+    assert report.ok
+    folder = demo_workspace / "ataskaitos" / "2026" / "Procesai"
+    pids = {int((folder / f"{job.name}.txt").read_text()) for job in jobs}
+    assert os.getpid() not in pids
+    report = run_jobs(_settings(demo_workspace, 1), jobs, on_date=TODAY, force=True)
+    assert report.ok and {int((folder / f"{job.name}.txt").read_text()) for job in jobs} == {os.getpid()}
+
+
+def test_a_worker_that_dies_fails_its_job_and_the_run_goes_on(demo_workspace: Path):
+    jobs = [_pid_job("greitas"), _pid_job("mirstantis", pause=0.5, exit_code=3)]
+    report = run_jobs(_settings(demo_workspace, 2), jobs, on_date=TODAY)
+    fast, dying = report.jobs
+    assert fast.ok and fast.published
+    assert not dying.ok and "worker process" in dying.error and "next run" in dying.error
+    assert not report.ok
+
+
+def test_the_number_of_workers_is_not_part_of_what_a_job_depends_on(demo_workspace: Path):
+    jobs = [all_jobs()[name] for name in CHEAP[:2]]
+    assert run_jobs(_settings(demo_workspace, 2), jobs, on_date=TODAY).ok
+    again = run_jobs(_settings(demo_workspace, 1), jobs, on_date=TODAY)
+    assert [run.skipped for run in again.jobs] == [True, True]
+
+
+@pytest.mark.parametrize(("setting", "jobs", "shareable", "expected"), [
+    (1, 10, True, 1),  # one after another when asked
+    (3, 10, True, 3),
+    (8, 2, True, 2),  # never more workers than jobs
+    (4, 10, False, 1),  # a backend whose connections must not be shared keeps the jobs in this process
+    (0, 1, True, 1),
+])
+def test_how_many_workers(setting: int, jobs: int, shareable: bool, expected: int):
+    assert parallel.workers_for(setting, jobs, shareable) == expected
+
+
+def test_zero_workers_means_one_per_core():
+    cores = len(os.sched_getaffinity(0))
+    assert parallel.workers_for(0, 100, True) == cores
+
+
+def test_steps_come_back_in_their_order_whatever_order_they_start_in():
+    steps = [lambda index=index: (index, os.getpid()) for index in range(6)]
+    results = parallel.run_all(steps, 2, costs=[0, 5, 1, 4, 2, 3], failed=lambda index, error: None)
+    assert [index for index, _ in results] == list(range(6))
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_a_job_past_its_time_limit_in_a_worker_fails_and_the_others_finish(demo_workspace: Path):
+    settings = _settings(demo_workspace, 2)
+    settings.schedule.max_job_minutes = 0.01  # 0.6 s
+    started = time.monotonic()
+    report = run_jobs(settings, [_pid_job("kabo", pause=30), _pid_job("veikia")], on_date=TODAY)
+    assert time.monotonic() - started < 15  # the worker holding the hung job is not waited for
+    hung, works = report.jobs
+    assert not hung.ok and "did not finish within 0.6 s" in hung.error
+    assert works.ok and works.published
+    assert not (demo_workspace / "ataskaitos" / "2026" / "Procesai" / "kabo.txt").exists()
