@@ -201,13 +201,27 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from automations.config import today
+    from automations.fingerprint import all_unchanged_locally
+    from jobs import declared_jobs
+
+    if args.all == bool(args.job):
+        print("name the jobs to run, or --all (see `automations jobs`)", file=sys.stderr)
+        return 2
+    declared = [job.name for job in declared_jobs()]
+    names = declared if args.all else args.job
+    if not args.force and set(names) <= set(declared) and all_unchanged_locally(settings, names, today(), args.year):
+        for name in names:  # decided before pandas or any job is loaded: an unchanged night costs next to nothing
+            print(_unchanged_line(name))
+        return 0
+    return _run_chosen(args, settings)
+
+
+def _run_chosen(args: argparse.Namespace, settings: Settings) -> int:
     from automations.runner import run_jobs
     from jobs import all_jobs
 
     jobs = all_jobs()
-    if args.all == bool(args.job):
-        print("name the jobs to run, or --all (see `automations jobs`)", file=sys.stderr)
-        return 2
     unknown = [name for name in args.job if name not in jobs]
     if unknown:
         print(f"unknown job: {', '.join(unknown)}; known: {', '.join(jobs)}", file=sys.stderr)
@@ -256,8 +270,7 @@ def _print_report(report: RunReport, settings: Settings) -> None:
     print()
     for run in report.jobs:
         if run.skipped:
-            print(f"{run.job}: unchanged since its last run (inputs, program, templates, settings, date); "
-                  "nothing to do (--force runs it anyway)")
+            print(_unchanged_line(run.job))
         elif run.ok:
             written = sum(1 for item in run.published if item.written)
             print(f"{run.job}: ok, {len(run.published)} documents ({written} new or changed) in {run.seconds:.1f} s")
@@ -269,6 +282,11 @@ def _print_report(report: RunReport, settings: Settings) -> None:
             print(f"{run.job}: FAILED: {run.error} (details in {settings.state_path / 'automations.log'})")
     if report.activity:
         print(report.activity)
+
+
+def _unchanged_line(job: str) -> str:
+    return (f"{job}: unchanged since its last run (inputs, program, templates, settings, date); "
+            "nothing to do (--force runs it anyway)")
 
 
 def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:

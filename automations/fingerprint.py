@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from automations import __version__
-from automations.config import Settings
+from automations.config import Settings, WorkbookSource
 
 PACKAGES = ("automations", "jobs", "sheets_schema", "templates")
 SOURCE_SUFFIXES = (".py", ".docx", ".txt", ".html")
@@ -70,3 +72,62 @@ def document_fingerprint(run_basis: str, template: str, context: object, propert
     """What one document is rendered from: the run's basis and its own filled-in context."""
     parts = [run_basis, template, repr(context), repr(properties)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def local_source(workspace: Path, source: WorkbookSource) -> str:
+    """A local workbook's content digest: its file and the files its tabs are read from."""
+    digest = hashlib.sha256()
+    for name in (source.file or "", *sorted(source.tab_files.values())):
+        digest.update(name.encode())
+        try:
+            digest.update(hashlib.sha256((workspace / name).read_bytes()).digest())
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+def local_still_published(path: Path, sha256: str) -> bool:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+    except OSError:
+        return False
+
+
+def last_manifest(settings: Settings, job: str) -> dict[str, Any] | None:
+    """The manifest of the job's last run, or None."""
+    try:
+        return json.loads((settings.state_path / "runs" / f"{job}.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def unchanged(fingerprint: str | None, manifest: dict[str, Any] | None,
+              still_published: Callable[[str, str], bool]) -> bool:
+    """The last run succeeded from exactly these inputs, and everything it published is still there as it was."""
+    if fingerprint is None or not manifest or not manifest.get("ok") or manifest.get("fingerprint") != fingerprint:
+        return False
+    return all(still_published(item["path"], item["sha256"]) for item in manifest.get("outputs", []))
+
+
+def all_unchanged_locally(settings: Settings, jobs: Sequence[str], on_date: dt.date, year: int | None) -> bool:
+    """Every job unchanged since its last run, on the local backend, decided without loading the jobs.
+
+    The workbooks a job read are those its manifest lists; had the job's declaration changed, the
+    program would have too, and so the fingerprint. An unchanged nightly run stops here, having
+    loaded neither pandas nor a job.
+    """
+    if settings.backend != "local":
+        return False
+
+    def published(path: str, sha256: str) -> bool:
+        return local_still_published(settings.output_path / path, sha256)
+
+    for job in jobs:
+        manifest = last_manifest(settings, job)
+        if manifest is None:
+            return False
+        sources = {name: local_source(settings.workspace, settings.source(name)) for name in manifest.get("inputs", {})}
+        fingerprint = job_fingerprint(settings, job, sources, on_date, year)
+        if not unchanged(fingerprint, manifest, published):
+            return False
+    return True

@@ -28,7 +28,7 @@ from automations.domain.figures import Figures
 from automations.domain.plan import typed_value_problems
 from automations.domain.registry import WORKBOOKS, figures_for
 from automations.fingerprint import basis as run_basis
-from automations.fingerprint import job_fingerprint
+from automations.fingerprint import job_fingerprint, last_manifest, unchanged
 from automations.job import Job, JobContext, Output
 from automations.validation import WorkbookResult, validate_all
 
@@ -110,9 +110,9 @@ def run_jobs(
     on_date = on_date or today()
     limit = settings.schedule.max_job_minutes * 60
     fingerprints = {job.name: _fingerprint(settings, backend, job, on_date, year) for job in jobs}
-    previous = {job.name: _last_manifest(settings, job.name) for job in jobs}
+    previous = {job.name: last_manifest(settings, job.name) for job in jobs}
     skipped = set() if force else {job.name for job in jobs
-                                   if _unchanged(backend, fingerprints[job.name], previous[job.name])}
+                                   if unchanged(fingerprints[job.name], previous[job.name], backend.still_published)}
     active = [job for job in jobs if job.name not in skipped]
     if not active:
         return RunReport({}, [], [JobRun(job.name, True, 0.0, skipped=True) for job in jobs], backend.activity() or "")
@@ -169,20 +169,6 @@ def _fingerprint(settings: Settings, backend: Backend, job: Job, on_date: dt.dat
     if any(source is None for source in sources.values()):
         return None  # only reading the inputs would tell
     return job_fingerprint(settings, job.name, sources, on_date, year)  # type: ignore[arg-type]
-
-
-def _last_manifest(settings: Settings, job: str) -> dict[str, Any] | None:
-    try:
-        return json.loads((settings.state_path / "runs" / f"{job}.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _unchanged(backend: Backend, fingerprint: str | None, manifest: dict[str, Any] | None) -> bool:
-    """The last run succeeded from exactly these inputs, and everything it published is still there as it was."""
-    if fingerprint is None or not manifest or not manifest.get("ok") or manifest.get("fingerprint") != fingerprint:
-        return False
-    return all(backend.still_published(item["path"], item["sha256"]) for item in manifest.get("outputs", []))
 
 
 def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, WorkbookResult], figures: Figures,

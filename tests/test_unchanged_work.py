@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,32 @@ def test_finished_documents_wait_on_disk_and_are_removed_after_publishing(demo_w
     for output in made:
         assert not output.stored.exists()  # the scratch copy is gone
         assert hashlib.sha256(published[output.path].read_bytes()).hexdigest() == output.sha256
+
+
+def _cli_run(workspace: Path, *names: str) -> tuple[str, bool]:
+    """`automations run` in a fresh interpreter: what it printed, and whether it loaded pandas."""
+    script = ("import sys; from automations.cli import main; code = main(sys.argv[1:]); "
+              "print('pandas loaded:', 'pandas' in sys.modules); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", script, "run", *names, "--workspace", str(workspace),
+                           "--today", TODAY.isoformat()], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return done.stdout, "pandas loaded: True" in done.stdout
+
+
+def test_an_unchanged_run_is_decided_before_pandas_or_any_job_loads(produced: Path):
+    _run(produced, *JOBS)
+    before = _state(produced)
+    printed, loaded = _cli_run(produced, *JOBS)
+    assert not loaded
+    assert [line.split(":")[0] for line in printed.splitlines() if "unchanged since its last run" in line] == list(JOBS)
+    assert _state(produced) == before
+
+
+def test_a_changed_input_makes_the_command_run_its_job(produced: Path):
+    _run(produced, *JOBS)
+    book = load_workbook(produced / "konsultacijos.xlsx")
+    book.properties.title = "pakeista"  # other bytes, the same rows
+    book.save(produced / "konsultacijos.xlsx")
+    printed, loaded = _cli_run(produced, *JOBS)
+    assert loaded
+    assert "konsultacijos: ok" in printed and "kvalifikacija: unchanged since its last run" in printed

@@ -10,7 +10,6 @@ colleagues on a shared folder can open what a service account wrote.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import tempfile
 import time
@@ -23,6 +22,7 @@ from automations.backends.csv_reader import read_csv
 from automations.backends.xlsx_reader import read_xlsx
 from automations.config import Settings
 from automations.feedback import feedback_path, feedback_workbook
+from automations.fingerprint import local_source, local_still_published
 from automations.tables import RawSheet
 from sheets_schema import workbook as workbook_spec
 
@@ -104,25 +104,13 @@ class LocalBackend(Backend):
         return Published(path, str(target), True)
 
     def source_fingerprint(self, workbook: str) -> str | None:
-        source = self.settings.source(workbook)
-        digest = hashlib.sha256()
-        for name in (source.file, *sorted(source.tab_files.values())):
-            path = self.workspace / name
-            digest.update(name.encode())
-            try:
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-            except OSError:
-                digest.update(b"unreadable")
-        return digest.hexdigest()
+        return local_source(self.workspace, self.settings.source(workbook))
 
     def location(self, path: str) -> str:
         return str(self.output / path)
 
     def still_published(self, path: str, sha256: str) -> bool:
-        try:
-            return hashlib.sha256((self.output / path).read_bytes()).hexdigest() == sha256
-        except OSError:
-            return False
+        return local_still_published(self.output / path, sha256)
 
     def fetch(self, path: str) -> bytes | None:
         target = self.output / path
