@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 _work: Sequence[Callable[[], Any]] = ()  # what the forked workers run, set just before they are forked
+_stop: Any = None  # set on an interrupt: a worker starts no further step
 
 
 def workers_for(setting: int, jobs: int, shareable: bool) -> int:
@@ -40,25 +41,36 @@ def run_all(steps: Sequence[Callable[[], T]], workers: int, costs: Sequence[floa
     """
     if workers <= 1:
         return [step() for step in steps]
-    global _work
-    _work = steps
+    global _work, _stop
+    context = multiprocessing.get_context("fork")
+    _work, _stop = steps, context.Event()
     gc.freeze()  # objects made so far stay untouched in the workers: their memory stays shared, not copied
+    pool = ProcessPoolExecutor(workers, mp_context=context)
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            order = sorted(range(len(steps)), key=lambda index: -costs[index])
-            futures: dict[int, Future] = {index: pool.submit(_run_step, index) for index in order}
-            return [_outcome(futures[index], index, failed) for index in range(len(steps))]
+        order = sorted(range(len(steps)), key=lambda index: -costs[index])
+        futures: dict[int, Future] = {index: pool.submit(_run_step, index) for index in order}
+        return [_outcome(futures[index], index, failed) for index in range(len(steps))]
+    except BaseException:  # interrupted (Ctrl+C): no further step starts; the pool's queue may hold some already
+        _stop.set()
+        raise
     finally:
-        _work = ()
+        pool.shutdown(wait=True, cancel_futures=True)
+        _work, _stop = (), None
         gc.unfreeze()
 
 
 def _run_step(index: int) -> Any:
-    return _work[index]()
+    if _stop.is_set():
+        raise RuntimeError("the run was interrupted before this step started")
+    try:
+        return _work[index]()
+    except KeyboardInterrupt:  # Ctrl+C reaches every process of the group: the first to see it stops the others
+        _stop.set()
+        raise
 
 
 def _outcome(future: Future, index: int, failed: Callable[[int, BaseException], T]) -> T:
     try:
-        return future.result()
-    except BaseException as error:  # the worker process died (killed, out of memory) or its result could not come back
+        return future.result()  # a KeyboardInterrupt in the worker comes back as one: the run stops
+    except Exception as error:  # the worker process died (killed, out of memory) or its result could not come back
         return failed(index, error)

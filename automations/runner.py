@@ -9,6 +9,7 @@ with hashes and whether they were written).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -184,18 +185,18 @@ def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, 
         run.ok, run.error = False, "inputs could not be read: " + "; ".join(missing)
         log.error("job %s not run: %s", job.name, run.error)
         return run
-    try:
-        deadline.run_with_limit(lambda: _produce(job, context, backend, run), limit, f"job {job.name}")
-    except BackendError as error:
-        run.ok, run.error = False, str(error)
-        log.error("job %s failed: %s", job.name, error)
-    except Exception as error:
-        run.ok = False
-        run.error = f"{type(error).__name__}: {error}"
-        log.error("job %s failed: %s\n%s", job.name, run.error, traceback.format_exc())
-    run.seconds = time.perf_counter() - started
-    _write_manifest(settings, job, context, run, results, prints)
-    context.close()
+    with contextlib.closing(context):  # its spooled documents are removed even when the run is interrupted
+        try:
+            deadline.run_with_limit(lambda: _produce(job, context, backend, run), limit, f"job {job.name}")
+        except BackendError as error:
+            run.ok, run.error = False, str(error)
+            log.error("job %s failed: %s", job.name, error)
+        except Exception as error:
+            run.ok = False
+            run.error = f"{type(error).__name__}: {error}"
+            log.error("job %s failed: %s\n%s", job.name, run.error, traceback.format_exc())
+        run.seconds = time.perf_counter() - started
+        _write_manifest(settings, job, context, run, results, prints)
     return run
 
 

@@ -115,3 +115,17 @@ def test_a_job_past_its_time_limit_in_a_worker_fails_and_the_others_finish(demo_
     assert not hung.ok and "did not finish within 0.6 s" in hung.error
     assert works.ok and works.published
     assert not (demo_workspace / "ataskaitos" / "2026" / "Procesai" / "kabo.txt").exists()
+
+
+def test_an_interrupt_in_a_worker_stops_the_run_and_drops_the_steps_not_started(tmp_path: Path):
+    def interrupted():
+        raise KeyboardInterrupt
+
+    def later(index: int):
+        time.sleep(0.3)
+        (tmp_path / f"{index}.txt").write_text("ran")
+
+    steps = [interrupted, *(lambda index=index: later(index) for index in range(20))]
+    with pytest.raises(KeyboardInterrupt):
+        parallel.run_all(steps, 2, costs=[1] + [0] * 20, failed=lambda index, error: None)
+    assert len(list(tmp_path.glob("*.txt"))) <= 2  # what the other worker was running, nothing started after
