@@ -202,6 +202,7 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from automations.config import today
+    from automations.files import local_preflight
     from automations.fingerprint import all_unchanged_locally
     from jobs import declared_jobs
 
@@ -211,6 +212,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     declared = [job.name for job in declared_jobs()]
     names = declared if args.all else args.job
     if not args.force and set(names) <= set(declared) and all_unchanged_locally(settings, names, today(), args.year):
+        local_preflight(settings)  # as a run that writes: the folder still takes files, crash leftovers go
         for name in names:  # decided before pandas or any job is loaded: an unchanged night costs next to nothing
             print(_unchanged_line(name))
         return 0

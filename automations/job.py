@@ -80,6 +80,7 @@ class JobContext:
     basis: str = ""  # the program and templates every document is rendered with (see automations.fingerprint)
     previous: dict[str, dict[str, Any]] = field(default_factory=dict)  # last run's outputs by path
     _spool: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
+    _closed: bool = field(default=False, repr=False)
 
     def frame(self, workbook: str, tab: str) -> pd.DataFrame:
         """The rows of a tab that passed validation (python field names, plus ``_row``)."""
@@ -116,6 +117,8 @@ class JobContext:
     def _stored(self, path: str, content: bytes, figures: tuple[Shown, ...] = (),
                 fingerprint: str | None = None) -> Output:
         """Spool a document to the run's scratch folder, so a thousand certificates never sit in memory."""
+        if self._closed:  # a job given up on (time limit, interrupt) that is still running makes no new folder
+            raise RuntimeError(f"{path}: the job's run is over, its documents are no longer taken")
         if self._spool is None:
             self._spool = tempfile.TemporaryDirectory(prefix="pavb-outputs-")  # removed by close() or on exit
         stored = Path(self._spool.name) / f"{len(self.outputs):06d}"
@@ -123,7 +126,8 @@ class JobContext:
         return Output(path, stored, hashlib.sha256(content).hexdigest(), figures, fingerprint)
 
     def close(self) -> None:
-        """Remove the spooled documents (after they are published)."""
+        """Remove the spooled documents (after they are published); no document is taken after this."""
+        self._closed = True
         if self._spool is not None:
             self._spool.cleanup()
             self._spool = None

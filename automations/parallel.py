@@ -1,14 +1,18 @@
-"""Run a night's jobs on every core: after validation, each job in a forked worker process.
+"""Run a night's jobs on every core: after validation, in worker processes forked from this one.
 
 Once the inputs are validated the jobs are independent: each renders its own documents,
 publishes them under its own paths and writes its own manifest. Forking after validation
 hands every worker the validated frames and the figures without copying or pickling them;
-only each job's :class:`~automations.runner.JobRun` comes back. The longest jobs (by their
-last run's time) start first, so the run ends when the longest job could.
+only each job's :class:`~automations.runner.JobRun` comes back through a pipe. ``workers``
+processes each take one job at a time, the longest jobs (by their last run's time) first, and
+keep what they loaded (charts, templates) for their next job. A worker that dies (killed, out
+of memory) fails the job it held, and a fresh one takes its place for the jobs still waiting.
 
-Jobs run one after another in this process instead where fork is unavailable (Windows), where
-the backend keeps connections and request budgets that must not be shared between processes
-(Google), when ``schedule.workers`` is 1, or when there is only one job to run.
+Jobs run one after another in this process instead where fork is not safe or not there
+(anything but Linux), where the backend keeps connections and request budgets that must not be
+shared between processes (Google), when ``schedule.workers`` is 1 or there is one job, and when
+this process has other threads (a step given up on after its time limit may hold a lock that a
+forked copy would wait on for ever).
 """
 
 from __future__ import annotations
@@ -16,61 +20,99 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
+import threading
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-_work: Sequence[Callable[[], Any]] = ()  # what the forked workers run, set just before they are forked
-_stop: Any = None  # set on an interrupt: a worker starts no further step
+
+
+class WorkerDied(Exception):
+    """The process running a step ended without handing back its result."""
 
 
 def workers_for(setting: int, jobs: int, shareable: bool) -> int:
     """How many processes run the jobs: ``setting`` (0: one per core), never more than the jobs."""
-    if not shareable or "fork" not in multiprocessing.get_all_start_methods():
+    if not shareable or sys.platform != "linux" or threading.active_count() > 1:
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(setting or cores, jobs))
+    return max(1, min(setting or len(os.sched_getaffinity(0)), jobs))
 
 
 def run_all(steps: Sequence[Callable[[], T]], workers: int, costs: Sequence[float],
             failed: Callable[[int, BaseException], T]) -> list[T]:
-    """Every step's result, in the steps' order; ``failed(i, error)`` stands for a worker that died.
+    """Every step's result, in the steps' order; ``failed(i, error)`` stands for a step whose worker died.
 
     ``costs`` (e.g. seconds the step took last time) decide the order in which the steps start.
+    An interrupt (Ctrl+C) stops the run: the workers are ended and no other step starts.
     """
     if workers <= 1:
         return [step() for step in steps]
-    global _work, _stop
-    context = multiprocessing.get_context("fork")
-    _work, _stop = steps, context.Event()
+    waiting = deque(sorted(range(len(steps)), key=lambda index: -costs[index]))
+    results: dict[int, T] = {}
+    busy: dict[Connection, tuple[int, BaseProcess]] = {}
+    idle: list[tuple[Connection, BaseProcess]] = []
     gc.freeze()  # objects made so far stay untouched in the workers: their memory stays shared, not copied
-    pool = ProcessPoolExecutor(workers, mp_context=context)
     try:
-        order = sorted(range(len(steps)), key=lambda index: -costs[index])
-        futures: dict[int, Future] = {index: pool.submit(_run_step, index) for index in order}
-        return [_outcome(futures[index], index, failed) for index in range(len(steps))]
-    except BaseException:  # interrupted (Ctrl+C): no further step starts; the pool's queue may hold some already
-        _stop.set()
-        raise
+        while waiting or busy:
+            while waiting and len(busy) < workers:
+                index = waiting.popleft()
+                worker = idle.pop() if idle else _start(steps)
+                if worker is None:  # no process to be had (limits): this step runs here
+                    results[index] = steps[index]()
+                    continue
+                worker[0].send(index)
+                busy[worker[0]] = (index, worker[1])
+            for pipe in wait(list(busy)):
+                index, process = busy.pop(pipe)  # type: ignore[arg-type]
+                try:
+                    ok, value = pipe.recv()
+                except (EOFError, OSError):
+                    pipe.close()
+                    process.join()
+                    ok, value = False, WorkerDied(f"the process ended with exit code {process.exitcode}")
+                else:
+                    idle.append((pipe, process))  # type: ignore[arg-type]
+                if not ok and isinstance(value, KeyboardInterrupt):
+                    raise value
+                results[index] = value if ok else failed(index, value)
+        for pipe, process in idle:
+            pipe.send(None)
+            process.join()
+            pipe.close()
+        idle.clear()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        _work, _stop = (), None
+        for pipe, process in [*((pipe, process) for pipe, (_, process) in busy.items()), *idle]:
+            process.terminate()  # interrupted: nothing still running is waited for
+            process.join()
+            pipe.close()
         gc.unfreeze()
+    return [results[index] for index in range(len(steps))]
 
 
-def _run_step(index: int) -> Any:
-    if _stop.is_set():
-        raise RuntimeError("the run was interrupted before this step started")
+def _start(steps: Sequence[Callable[[], Any]]) -> tuple[Connection, BaseProcess] | None:
+    context = multiprocessing.get_context("fork")
     try:
-        return _work[index]()
-    except KeyboardInterrupt:  # Ctrl+C reaches every process of the group: the first to see it stops the others
-        _stop.set()
-        raise
+        here, there = context.Pipe()
+        process = context.Process(target=_work, args=(steps, there), daemon=True)
+        process.start()
+    except OSError:
+        return None
+    there.close()  # the worker holds the only other end: its death is seen here as end of file
+    return here, process
 
 
-def _outcome(future: Future, index: int, failed: Callable[[int, BaseException], T]) -> T:
-    try:
-        return future.result()  # a KeyboardInterrupt in the worker comes back as one: the run stops
-    except Exception as error:  # the worker process died (killed, out of memory) or its result could not come back
-        return failed(index, error)
+def _work(steps: Sequence[Callable[[], Any]], pipe: Connection) -> None:
+    """A worker: run the steps it is handed, one at a time, until told to stop (None)."""
+    while (index := pipe.recv()) is not None:
+        try:
+            outcome: tuple[bool, Any] = (True, steps[index]())
+        except BaseException as error:  # handed to the parent: an interrupt there stops the run
+            outcome = (False, error)
+        try:
+            pipe.send(outcome)
+        except Exception as error:  # the result could not be pickled
+            pipe.send((False, WorkerDied(f"its result could not be handed back: {type(error).__name__}: {error}")))

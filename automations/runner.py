@@ -143,7 +143,7 @@ def run_jobs(
 
 
 def _worker_died(job: Job, error: BaseException) -> JobRun:
-    message = f"the worker process running it stopped ({type(error).__name__}: {error}); the next run tries again"
+    message = f"the process running it stopped: {error}; the next run tries again"
     log.error("job %s failed: %s", job.name, message)
     return JobRun(job.name, False, 0.0, error=message)
 

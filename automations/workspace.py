@@ -18,8 +18,8 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
-from automations.backends.local import atomic_write
 from automations.config import CONFIG_NAME
+from automations.files import atomic_write
 from automations.render.docx import DEFAULT_TEMPLATES
 from automations.render.xlsx import FIXED_CREATED, Formats, kind_of, write_cell
 from sheets_schema import workbooks

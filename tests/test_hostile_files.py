@@ -27,7 +27,7 @@ from hostile_support import (
 )
 from tests_support import ANSWER_HEADERS, answer
 
-from automations.backends import local
+from automations import files
 
 INCOME = Path("ataskaitos/2026/Nuoma/Nuomos pajamos 2026.xlsx")
 
@@ -171,7 +171,7 @@ def test_6_an_output_folder_without_write_permission(tmp_path: Path, capsys, mon
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(local.tempfile, "mkstemp", refuse)  # root ignores modes: imitate what others get
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)  # root ignores modes: imitate what others get
     code, _, err = run_cli(capsys, "run", "konsultacijos", "--workspace", str(workspace))
     assert code == 2 and "Traceback" not in err
     assert str(workspace / "ataskaitos") in err and "Permission denied" in err and "not writable (mode" in err

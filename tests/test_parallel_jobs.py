@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -66,12 +67,12 @@ def test_jobs_run_in_forked_workers_and_with_one_worker_here(demo_workspace: Pat
     assert report.ok and {int((folder / f"{job.name}.txt").read_text()) for job in jobs} == {os.getpid()}
 
 
-def test_a_worker_that_dies_fails_its_job_and_the_run_goes_on(demo_workspace: Path):
-    jobs = [_pid_job("greitas"), _pid_job("mirstantis", pause=0.5, exit_code=3)]
+def test_a_process_that_dies_fails_its_own_job_only(demo_workspace: Path):
+    jobs = [_pid_job("mirstantis", exit_code=3), *(_pid_job(name, pause=0.2) for name in ("a", "b", "c"))]
     report = run_jobs(_settings(demo_workspace, 2), jobs, on_date=TODAY)
-    fast, dying = report.jobs
-    assert fast.ok and fast.published
-    assert not dying.ok and "worker process" in dying.error and "next run" in dying.error
+    dying, *others = report.jobs
+    assert not dying.ok and "exit code 3" in dying.error and "next run" in dying.error
+    assert all(run.ok and run.published for run in others)
     assert not report.ok
 
 
@@ -117,7 +118,7 @@ def test_a_job_past_its_time_limit_in_a_worker_fails_and_the_others_finish(demo_
     assert not (demo_workspace / "ataskaitos" / "2026" / "Procesai" / "kabo.txt").exists()
 
 
-def test_an_interrupt_in_a_worker_stops_the_run_and_drops_the_steps_not_started(tmp_path: Path):
+def test_an_interrupt_in_a_worker_stops_the_run_and_starts_nothing_more(tmp_path: Path):
     def interrupted():
         raise KeyboardInterrupt
 
@@ -128,4 +129,24 @@ def test_an_interrupt_in_a_worker_stops_the_run_and_drops_the_steps_not_started(
     steps = [interrupted, *(lambda index=index: later(index) for index in range(20))]
     with pytest.raises(KeyboardInterrupt):
         parallel.run_all(steps, 2, costs=[1] + [0] * 20, failed=lambda index, error: None)
-    assert len(list(tmp_path.glob("*.txt"))) <= 2  # what the other worker was running, nothing started after
+    time.sleep(0.5)
+    assert len(list(tmp_path.glob("*.txt"))) <= 1  # at most the one started beside it; it was ended
+
+
+def test_a_result_that_cannot_come_back_fails_that_step():
+    steps = [lambda: 1, lambda: threading.Lock(), lambda: 3]
+    results = parallel.run_all(steps, 2, costs=[0, 0, 0], failed=lambda index, error: f"failed: {error}")
+    assert results[0] == 1 and results[2] == 3
+    assert results[1].startswith("failed: its result could not be handed back")
+
+
+def test_no_fork_while_another_thread_runs():
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert parallel.workers_for(2, 10, True) == 1
+    finally:
+        release.set()
+        other.join()
+    assert parallel.workers_for(2, 10, True) == 2

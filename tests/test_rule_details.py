@@ -26,11 +26,12 @@ from openpyxl import Workbook
 
 from automations import register
 from automations.backends.base import Published
-from automations.backends.local import LocalBackend, atomic_write
+from automations.backends.local import LocalBackend
 from automations.config import load_settings
 from automations.domain.rows import money_total, overlapping, total, within
 from automations.domain.visitors import places_table
 from automations.errors import BackendError
+from automations.files import atomic_write
 from automations.job import Job, Output
 from automations.lt import money, money_in_words, number
 from automations.periods import Period

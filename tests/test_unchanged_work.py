@@ -8,12 +8,16 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from automations.config import load_settings
+from automations.job import Job, JobContext
 from automations.runner import run_jobs
 from jobs import all_jobs
 
@@ -135,3 +139,39 @@ def test_a_changed_input_makes_the_command_run_its_job(produced: Path):
     printed, loaded = _cli_run(produced, *JOBS)
     assert loaded
     assert "konsultacijos: ok" in printed and "kvalifikacija: unchanged since its last run" in printed
+
+
+def test_an_unchanged_run_still_checks_the_output_folder(produced: Path, capsys, monkeypatch: pytest.MonkeyPatch):
+    from automations import files
+    from automations.cli import main
+
+    _run(produced, *JOBS)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    code = main(["run", *JOBS, "--workspace", str(produced), "--today", TODAY.isoformat()])
+    assert code == 2 and "Permission denied" in capsys.readouterr().err
+
+
+def test_a_job_given_up_on_makes_no_scratch_folder_afterwards(demo_workspace: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    finished = threading.Event()
+
+    def late(ctx: JobContext) -> None:
+        time.sleep(3.0)
+        try:
+            ctx.output("Procesai", "vėlai.txt", b"late")
+        finally:
+            finished.set()
+
+    settings = load_settings(demo_workspace)
+    settings.schedule.max_job_minutes = 0.025  # 1.5 s
+    report = run_jobs(settings, [Job("velai", "test job", (), late)], on_date=TODAY)
+    assert not report.ok and "did not finish" in report.jobs[0].error
+    assert finished.wait(10)
+    assert list(scratch.iterdir()) == []

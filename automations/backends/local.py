@@ -9,25 +9,18 @@ colleagues on a shared folder can open what a service account wrote.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path
 
-from automations.backends.base import Backend, BackendError, Feedback, InputError, OutputUnavailable, Published
+from automations.backends.base import Backend, BackendError, Feedback, InputError, Published
 from automations.backends.csv_reader import read_csv
 from automations.backends.xlsx_reader import read_xlsx
 from automations.config import Settings
 from automations.feedback import feedback_path, feedback_workbook
+from automations.files import TEMPORARY_PREFIX, atomic_write, local_preflight
 from automations.fingerprint import local_source, local_still_published
 from automations.tables import RawSheet
 from sheets_schema import workbook as workbook_spec
-
-TEMPORARY_PREFIX = ".tmp-"
-STALE_SECONDS = 3600  # a temporary file older than this was left by a crash, not by a run still writing
 
 
 class LocalBackend(Backend):
@@ -87,11 +80,7 @@ class LocalBackend(Backend):
 
     # writing -------------------------------------------------------------
     def preflight(self) -> None:
-        """Before any job: the output folder exists and takes files; crash leftovers are removed."""
-        check_writable(self.output, "output_dir")
-        remove_stale_temporaries(self.output)
-        if self.settings.state_path.is_dir():
-            remove_stale_temporaries(self.settings.state_path)
+        local_preflight(self.settings)
 
     def publish(self, path: str, content: bytes) -> Published:
         target = self.output / path
@@ -128,63 +117,3 @@ class LocalBackend(Backend):
 
     def write_feedback(self, feedback: Feedback) -> Published | None:
         return self.publish(feedback_path(feedback.workbook), feedback_workbook(feedback))
-
-
-def _umask() -> int:
-    """The process umask (reading it means setting it back; outputs are written from one thread)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def atomic_write(target: Path, content: bytes) -> None:
-    """Write to a temporary file beside the target and rename it into place, with the umask's mode."""
-    mode = 0o666 & ~_umask()  # mkstemp creates 0600; a report nobody else can open is no report
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            os.fchmod(stream.fileno(), mode)
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def check_writable(folder: Path, setting: str) -> None:
-    """OutputUnavailable naming the path and the missing permission, before anything is written."""
-    if folder.exists() and not folder.is_dir():
-        raise OutputUnavailable(f"output folder {folder} is a file, not a folder: move the file away or set "
-                                f"{setting} in automations.toml to another folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, probe = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=folder)
-        os.close(handle)
-        os.unlink(probe)
-    except OSError as error:
-        blocking = next((parent for parent in (folder, *folder.parents) if parent.exists()), folder)
-        kind = "not a folder" if not blocking.is_dir() else f"not writable (mode {blocking.stat().st_mode & 0o777:o})"
-        raise OutputUnavailable(
-            f"output folder {folder} cannot be written: {error.strerror or error}; {blocking} is {kind} for user "
-            f"id {os.geteuid()}. Grant write permission there or set {setting} in automations.toml"
-        ) from error
-
-
-def remove_stale_temporaries(folder: Path, older_than: float = STALE_SECONDS) -> list[Path]:
-    """Delete ``.tmp-*`` files a crashed run left behind (a run still writing has younger ones)."""
-    removed: list[Path] = []
-    limit = time.time() - older_than
-    for root, _, files in os.walk(folder):
-        for name in files:
-            if not name.startswith(TEMPORARY_PREFIX):
-                continue
-            path = Path(root) / name
-            with contextlib.suppress(OSError):
-                if path.stat().st_mtime < limit:
-                    path.unlink()
-                    removed.append(path)
-    return removed

@@ -20,7 +20,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from automations.backends.local import atomic_write
+from automations.files import atomic_write
 from automations.notify.inputs import History
 from automations.notify.letters import Letter, Policy
 

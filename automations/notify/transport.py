@@ -17,8 +17,8 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
 
-from automations.backends.local import atomic_write
 from automations.config import ConfigError, Settings, SmtpSettings
+from automations.files import atomic_write
 from automations.lt import safe_filename
 from automations.notify.message import envelope_sender
 
