@@ -60,7 +60,7 @@ def run_all(steps: Sequence[Callable[[], T]], workers: int, costs: Sequence[floa
         while waiting or busy:
             while waiting and len(busy) < workers:
                 index = waiting.popleft()
-                worker = idle.pop() if idle else _start(steps)
+                worker = idle.pop() if idle else _start(steps, [*busy, *(pipe for pipe, _ in idle)])
                 if worker is None:  # no process to be had (limits): this step runs here
                     results[index] = steps[index]()
                     continue
@@ -93,11 +93,11 @@ def run_all(steps: Sequence[Callable[[], T]], workers: int, costs: Sequence[floa
     return [results[index] for index in range(len(steps))]
 
 
-def _start(steps: Sequence[Callable[[], Any]]) -> tuple[Connection, BaseProcess] | None:
+def _start(steps: Sequence[Callable[[], Any]], others: list[Connection]) -> tuple[Connection, BaseProcess] | None:
     context = multiprocessing.get_context("fork")
     try:
         here, there = context.Pipe()
-        process = context.Process(target=_work, args=(steps, there), daemon=True)
+        process = context.Process(target=_work, args=(steps, there, [here, *others]), daemon=True)
         process.start()
     except OSError:
         return None
@@ -105,14 +105,21 @@ def _start(steps: Sequence[Callable[[], Any]]) -> tuple[Connection, BaseProcess]
     return here, process
 
 
-def _work(steps: Sequence[Callable[[], Any]], pipe: Connection) -> None:
-    """A worker: run the steps it is handed, one at a time, until told to stop (None)."""
-    while (index := pipe.recv()) is not None:
-        try:
-            outcome: tuple[bool, Any] = (True, steps[index]())
-        except BaseException as error:  # handed to the parent: an interrupt there stops the run
-            outcome = (False, error)
-        try:
-            pipe.send(outcome)
-        except Exception as error:  # the result could not be pickled
-            pipe.send((False, WorkerDied(f"its result could not be handed back: {type(error).__name__}: {error}")))
+def _work(steps: Sequence[Callable[[], Any]], pipe: Connection, inherited: list[Connection]) -> None:
+    """A worker: run the steps it is handed, one at a time, until told to stop (None) or the parent is gone."""
+    for other in inherited:  # the parent's ends, this worker's and the others': a dead parent must read as EOF
+        other.close()
+    try:
+        while (index := pipe.recv()) is not None:
+            try:
+                outcome: tuple[bool, Any] = (True, steps[index]())
+            except BaseException as error:  # handed to the parent: an interrupt there stops the run
+                outcome = (False, error)
+            try:
+                pipe.send(outcome)
+            except (EOFError, OSError):
+                raise
+            except Exception as error:  # the result could not be pickled
+                pipe.send((False, WorkerDied(f"its result could not be handed back: {type(error).__name__}: {error}")))
+    except (EOFError, OSError):  # the parent is gone (killed): nobody to hand anything to
+        return

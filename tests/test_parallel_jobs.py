@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -150,3 +152,38 @@ def test_no_fork_while_another_thread_runs():
         release.set()
         other.join()
     assert parallel.workers_for(2, 10, True) == 2
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_workers_end_when_the_run_is_killed(tmp_path: Path):
+    script = f"""
+import os, time
+from pathlib import Path
+from automations import parallel
+
+def step(index):
+    Path({str(tmp_path)!r}, f"{{os.getpid()}}-{{index}}").touch()
+    time.sleep(1.5)
+
+parallel.run_all([lambda index=index: step(index) for index in range(6)], 2, [0] * 6, lambda index, error: None)
+"""
+    run = subprocess.Popen([sys.executable, "-c", script])
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    run.kill()  # as a scheduler's stop or a timeout would: no clean-up in the parent
+    run.wait()
+    workers = {int(path.name.split("-")[0]) for path in tmp_path.iterdir()}
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in workers)  # each finished the step it had and found no one to tell
+    assert len(list(tmp_path.iterdir())) == 2  # and started no other
