@@ -118,16 +118,18 @@ def all_unchanged_locally(settings: Settings, jobs: Sequence[str], on_date: dt.d
     """
     if settings.backend != "local":
         return False
+    manifests = [last_manifest(settings, job) for job in jobs]
+    if any(manifest is None for manifest in manifests):
+        return False
+    names = {name for manifest in manifests for name in manifest.get("inputs", {})}  # type: ignore[union-attr]
+    sources = {name: local_source(settings.workspace, settings.source(name)) for name in names}
+    fingerprints = [job_fingerprint(settings, job, {name: sources[name] for name in manifest.get("inputs", {})},
+                                    on_date, year) for job, manifest in zip(jobs, manifests, strict=True)]
 
     def published(path: str, sha256: str) -> bool:
         return local_still_published(settings.output_path / path, sha256)
 
-    for job in jobs:
-        manifest = last_manifest(settings, job)
-        if manifest is None:
-            return False
-        sources = {name: local_source(settings.workspace, settings.source(name)) for name in manifest.get("inputs", {})}
-        fingerprint = job_fingerprint(settings, job, sources, on_date, year)
-        if not unchanged(fingerprint, manifest, published):
-            return False
-    return True
+    pairs = list(zip(fingerprints, manifests, strict=True))
+    if not all(unchanged(fingerprint, manifest, lambda path, sha256: True) for fingerprint, manifest in pairs):
+        return False  # an input changed: no published document needs reading
+    return all(unchanged(fingerprint, manifest, published) for fingerprint, manifest in pairs)

@@ -110,7 +110,8 @@ def run_jobs(
     backend.preflight()  # OutputUnavailable before anything is read or written
     on_date = on_date or today()
     limit = settings.schedule.max_job_minutes * 60
-    fingerprints = {job.name: _fingerprint(settings, backend, job, on_date, year) for job in jobs}
+    sources = {name: backend.source_fingerprint(name) for name in {name for job in jobs for name in job.workbooks}}
+    fingerprints = {job.name: _fingerprint(settings, job, sources, on_date, year) for job in jobs}
     previous = {job.name: last_manifest(settings, job.name) for job in jobs}
     skipped = set() if force else {job.name for job in jobs
                                    if unchanged(fingerprints[job.name], previous[job.name], backend.still_published)}
@@ -165,11 +166,13 @@ class Fingerprints:
     previous: dict[str, Any] | None = None
 
 
-def _fingerprint(settings: Settings, backend: Backend, job: Job, on_date: dt.date, year: int | None) -> str | None:
-    sources = {name: backend.source_fingerprint(name) for name in job.workbooks}
-    if any(source is None for source in sources.values()):
+def _fingerprint(settings: Settings, job: Job, sources: dict[str, str | None], on_date: dt.date,
+                 year: int | None) -> str | None:
+    """The job's fingerprint from its workbooks' digests (each workbook digested once per run)."""
+    own = {name: sources[name] for name in job.workbooks}
+    if any(source is None for source in own.values()):
         return None  # only reading the inputs would tell
-    return job_fingerprint(settings, job.name, sources, on_date, year)  # type: ignore[arg-type]
+    return job_fingerprint(settings, job.name, own, on_date, year)  # type: ignore[arg-type]
 
 
 def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, WorkbookResult], figures: Figures,
