@@ -18,7 +18,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from automations import __version__, deadline, parallel
 from automations.backends import make_backend
@@ -30,8 +30,10 @@ from automations.domain.plan import typed_value_problems
 from automations.domain.registry import WORKBOOKS, figures_for
 from automations.fingerprint import basis as run_basis
 from automations.fingerprint import job_fingerprint, last_manifest, unchanged
-from automations.job import Job, JobContext, Output
 from automations.validation import WorkbookResult, validate_all
+
+if TYPE_CHECKING:  # the jobs' machinery (templates, renderers) loads only when a job runs, not to validate
+    from automations.job import Job, JobContext, Output
 
 log = logging.getLogger("automations")
 
@@ -178,6 +180,8 @@ def _fingerprint(settings: Settings, job: Job, sources: dict[str, str | None], o
 def _run_one(settings: Settings, backend: Backend, job: Job, results: dict[str, WorkbookResult], figures: Figures,
              year: int | None, on_date: dt.date, limit: float | None = None,
              prints: Fingerprints = Fingerprints()) -> JobRun:
+    from automations.job import JobContext
+
     started = time.perf_counter()
     kept = {item["path"]: item for item in (prints.previous or {}).get("outputs", []) if item.get("fingerprint")}
     context = JobContext(settings, backend, year or settings.year(on_date), on_date, results, figures,

@@ -8,9 +8,7 @@ like a superseded form answer) are kept out of the frames jobs receive; every fi
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,13 +20,14 @@ from automations.config import Limits
 from automations.tables import (
     RawSheet,
     SheetLayout,
+    collector_paused,
     header_cells,
     locate_columns,
     normalise_header,
     sheet_body,
     totals_rows,
 )
-from sheets_schema import REFERENCE_WORKBOOK, workbook
+from sheets_schema import REFERENCE_WORKBOOK, reading_order, workbook
 from sheets_schema.base import Problem, Severity, SheetModel, header, make_problem
 from sheets_schema.references import References
 from sheets_schema.spec import RuleContext, WorkbookSpec
@@ -253,29 +252,26 @@ def load_references(result: WorkbookResult) -> References:
     return References(libraries[["kodas", "pavadinimas", "savivaldybe", "tipas", "aktyvi"]].copy())
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading and validating allocate millions of small containers over sheets already in memory;
-    the cyclic collector would walk every row list again on each of its passes (half the time
-    on 100 000 rows) while finding nothing to free. It runs again, once, afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+def _as_read(names: list[str], backend: Backend) -> Iterator[str]:
+    """The reference workbook first (the others point to it), then each next one already read, so a
+    large file still being parsed does not hold up the small ones; results keep the named order."""
+    first, *rest = names
+    yield first
+    while rest:
+        name = next((name for name in rest if backend.read_ready(name)), rest[0])
+        rest.remove(name)
+        yield name
 
 
 def validate_all(backend: Backend, names: Sequence[str], limits: Limits | None = None) -> dict[str, WorkbookResult]:
     """Validate the named workbooks; the reference workbook first, since others point to it."""
-    ordered = [REFERENCE_WORKBOOK, *[name for name in names if name != REFERENCE_WORKBOOK]]
+    requests = reading_order(names)
     results: dict[str, WorkbookResult] = {}
     refs = References()
-    with plausible_years(*(limits or Limits()).years), _collector_paused():
-        backend.prefetch({name: [model.tab for model in workbook(name).tabs] for name in ordered})
-        for name in ordered:
+    with plausible_years(*(limits or Limits()).years), collector_paused():
+        backend.prefetch(requests)
+        for name in _as_read(list(requests), backend):
             results[name] = validate_workbook(workbook(name), backend, refs)
             if name == REFERENCE_WORKBOOK:
                 refs = load_references(results[name])
-    return {name: results[name] for name in ordered if name in names or name == REFERENCE_WORKBOOK}
+    return {name: results[name] for name in requests if name in names or name == REFERENCE_WORKBOOK}

@@ -6,6 +6,7 @@ local workspace) and exposes ``WORKBOOK``, a :class:`~sheets_schema.base.Workboo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import import_module
 
@@ -36,3 +37,9 @@ def workbooks() -> dict[str, WorkbookSpec]:
 
 def workbook(name: str) -> WorkbookSpec:
     return workbooks()[name]
+
+
+def reading_order(names: Sequence[str]) -> dict[str, list[str]]:
+    """The tabs to read of each named workbook, the reference workbook first (others point to it)."""
+    ordered = [REFERENCE_WORKBOOK, *[name for name in names if name != REFERENCE_WORKBOOK]]
+    return {name: [model.tab for model in workbook(name).tabs] for name in ordered}

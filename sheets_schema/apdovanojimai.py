@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
@@ -25,6 +24,9 @@ from sheets_schema.references import References
 from sheets_schema.rules import unique
 from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import Count, Date, DateTime, Text, choice, given, parse_amount, text_key
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CATEGORIES = ("metų bibliotekininkas", "metų biblioteka", "jaunasis bibliotekininkas", "metų projektas", "kita")
 JURY_ROLES = ("pirmininkas", "narys", "sekretorius")

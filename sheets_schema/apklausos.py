@@ -14,9 +14,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 from pydantic import BeforeValidator, Field, create_model
 from pydantic_core import PydanticCustomError
 
@@ -25,6 +24,9 @@ from sheets_schema.references import References
 from sheets_schema.rules import unique
 from sheets_schema.spec import LinkedTabs, RuleContext, WorkbookSpec
 from sheets_schema.types import Date, DateTime, Text, choice, given, parse_count, text_key
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REGISTER = "Apklausos"
 FIRST_ANSWERS = "Formos atsakymai 1"

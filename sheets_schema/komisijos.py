@@ -13,9 +13,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 from pydantic import BeforeValidator, Field
 
 from sheets_schema.base import Problem, RowIssue, Severity, SheetModel
@@ -24,6 +23,9 @@ from sheets_schema.references import References
 from sheets_schema.rules import unique
 from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import Count, Date, Text, Time, choice, given, parse_text, text_key
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 BODY_TYPES = ("komisija", "darbo grupė", "taryba")
 ROLES = ("pirmininkas", "pirmininko pavaduotojas", "sekretorius", "narys")
@@ -227,6 +229,8 @@ def _decision_meetings(ctx: RuleContext, meetings: pd.DataFrame | None) -> Itera
 
 def overdue(decisions: pd.DataFrame, today: dt.date) -> pd.DataFrame:
     """Decisions past their deadline and neither done nor dropped, as of ``today``."""
+    import pandas as pd
+
     late = [given(deadline) and deadline < today and state not in (DONE, DROPPED)
             for deadline, state in zip(decisions["terminas"], decisions["busena"], strict=True)]
     return decisions.loc[pd.Series(late, index=decisions.index, dtype=bool)]

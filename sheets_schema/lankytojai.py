@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from pydantic import Field
 
 from automations.lt import number
@@ -14,6 +14,9 @@ from sheets_schema.renginiai import Place
 from sheets_schema.rules import unique
 from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import Count, Date, Text, choice
+
+if TYPE_CHECKING:
+    pass
 
 # A day is suspicious above max(3 × the place's 95th percentile, 50), once the place has 20 days of data.
 MIN_DAYS = 20
@@ -53,6 +56,8 @@ def rules(ctx: RuleContext, refs: References) -> Iterator[Problem]:
 
 def unusual_days(ctx: RuleContext) -> Iterator[Problem]:
     """A day far above the place's usual peaks is probably mistyped (an extra zero, a year's total)."""
+    import pandas as pd
+
     frame = ctx.frame("Lankytojai")
     if frame is None:
         return

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
@@ -18,6 +17,9 @@ from sheets_schema.references import References
 from sheets_schema.rules import unique
 from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import Amount, Count, Date, Text, Time, YesNo, choice, given, parse_text, text_key
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ORDER_NUMBER_RE = re.compile(r"NUOM-\d{4}-\d{3}")
 LEGAL_ENTITIES = ("juridinis asmuo", "biudžetinė įstaiga", "NVO")

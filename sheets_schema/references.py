@@ -7,10 +7,12 @@ checked against the `Bibliotekos` tab of `teritorijos_statistika`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from sheets_schema.types import text_key
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MUNICIPALITIES: dict[str, str] = {
     "Panevėžio miesto": "Panevėžio",
@@ -29,12 +31,17 @@ MUNICIPALITIES: dict[str, str] = {
 COUNTIES = ("Panevėžio", "Utenos")
 
 
+def _no_libraries() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(columns=["kodas", "pavadinimas", "savivaldybe", "tipas", "aktyvi"])
+
+
 @dataclass
 class References:
     """The territory libraries, looked up by code or by name, ignoring case and spacing."""
 
-    libraries: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
-        columns=["kodas", "pavadinimas", "savivaldybe", "tipas", "aktyvi"]))
+    libraries: pd.DataFrame = field(default_factory=_no_libraries)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from sheets_schema.base import Problem, Severity, SheetModel, header, make_problem
 from sheets_schema.references import References
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass

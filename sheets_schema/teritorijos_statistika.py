@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from pydantic import Field
 
 from automations.lt import number, signed_percent
@@ -21,7 +21,11 @@ from sheets_schema.types import (
     Text,
     YesNo,
     choice,
+    given,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Municipality = choice(*MUNICIPALITIES)
 COUNTY_LIBRARY = "apskrities biblioteka"  # the Library itself: fills the same form, is not a territory library
@@ -178,7 +182,7 @@ def year_over_year(ctx: RuleContext, answers: pd.DataFrame) -> Iterator[Problem]
             continue
         for name in KEY_INDICATORS:
             now, before = row[name], previous[name]
-            if now is None or before is None or pd.isna(now) or pd.isna(before):
+            if not given(now) or not given(before):
                 continue
             if now == before and now > 0:
                 yield ctx.problem("Formos atsakymai 1", row["_row"], name, now, "kaip_pernai",

@@ -20,7 +20,6 @@ from functools import lru_cache
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-import pandas as pd
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
@@ -75,13 +74,21 @@ def is_blank(value: Any) -> bool:
 
 def given(value: Any) -> bool:
     """A value a rule can compare: not missing, not NaN (frames hold NaN for empty numbers)."""
-    return value is not None and not pd.isna(value)
+    return value is not None and not _isna(value)
+
+
+def _isna(value: Any) -> bool:
+    """pandas' idea of missing (NaN, NaT, NA), loaded only when a frame value is asked about:
+    reading and parsing cells does not need pandas, so files start being read before it loads."""
+    import pandas as pd
+
+    return bool(pd.isna(value))
 
 
 def text_key(text: Any) -> str:
     """Names compared the way people mean them: spacing and capitals do not matter; missing is ""."""
     if text.__class__ is not str:
-        if text is None or pd.isna(text):
+        if text is None or _isna(text):
             return ""
         text = str(text)
     return " ".join(text.split()).casefold()

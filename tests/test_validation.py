@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from automations.cli import main
 from automations.config import load_settings
 from automations.validation import validate_all, validate_workbook
 from automations.workspace import create_workspace
-from sheets_schema import workbook
+from sheets_schema import WORKBOOK_NAMES, workbook
 from sheets_schema.base import Severity
 
 
@@ -124,3 +127,52 @@ def test_validate_command_json_and_exit_codes(workspace: Path, capsys: pytest.Ca
 def test_validate_all_puts_the_reference_workbook_first(workspace: Path) -> None:
     results = validate_all(LocalBackend(load_settings(workspace)), ["konsultacijos"])
     assert list(results) == ["teritorijos_statistika", "konsultacijos"]
+
+
+def test_workbooks_already_read_are_validated_before_one_still_being_read(workspace: Path) -> None:
+    class StillReading(LocalBackend):
+        def __init__(self, settings) -> None:
+            super().__init__(settings)
+            self.asked: list[str] = []
+
+        def read_ready(self, name: str) -> bool:
+            return name != "renginiai"
+
+        def read_tabs(self, name, tabs):
+            self.asked.append(name)
+            return super().read_tabs(name, tabs)
+
+    backend = StillReading(load_settings(workspace))
+    results = validate_all(backend, ["renginiai", "nuoma", "konsultacijos"])
+    assert backend.asked == ["teritorijos_statistika", "nuoma", "konsultacijos", "renginiai"]
+    assert list(results) == ["teritorijos_statistika", "renginiai", "nuoma", "konsultacijos"]  # as named
+
+
+def test_the_validate_command_starts_reading_before_pandas_loads(workspace: Path) -> None:
+    watch = ("import sys\n"
+             "from automations.backends.local import LocalBackend\n"
+             "asked = []\n"
+             "prefetch = LocalBackend.prefetch\n"
+             "def watched(self, requests):\n"
+             "    asked.append(('pandas' in sys.modules, list(requests)))\n"
+             "    return prefetch(self, requests)\n"
+             "LocalBackend.prefetch = watched\n"
+             "from automations.cli import main\n"
+             f"main(['validate', '--workspace', {str(workspace)!r}])\n"
+             "print(asked[0])\n")
+    done = subprocess.run([sys.executable, "-c", watch], capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in done.stderr
+    assert done.stdout.splitlines()[-1] == repr((False, ["teritorijos_statistika", *[
+        name for name in WORKBOOK_NAMES if name != "teritorijos_statistika"]]))
+
+
+def test_the_installed_command_prints_everything_and_exits_as_main_returns(
+        workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``validate`` leaves without tearing the interpreter down: nothing printed may be lost."""
+    expected = main(["validate", "--workspace", str(workspace), "--json"])
+    printed = capsys.readouterr().out
+    buffered = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    done = subprocess.run([sys.executable, "-m", "automations.cli", "validate", "--workspace", str(workspace),
+                           "--json"], capture_output=True, text=True, timeout=300, env=buffered)
+    assert (done.returncode, done.stdout) == (expected, printed) == (1, printed)
+    assert json.loads(done.stdout)

@@ -106,6 +106,11 @@ class Backend(ABC):
     def prefetch(self, requests: Mapping[str, Sequence[str]]) -> None:  # noqa: B027 - optional hook
         """Hint: these workbooks' tabs will be read next (a backend may start reading them now)."""
 
+    def read_ready(self, workbook: str) -> bool:
+        """Whether reading ``workbook`` now would not wait (a prefetch has finished it), so validation
+        can take it before a large file still being read. A backend reading on demand says True."""
+        return True
+
     def preflight(self) -> None:  # noqa: B027 - optional hook
         """Check, before any job runs, that outputs can be written; raise BackendError naming why not."""
 

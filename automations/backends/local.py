@@ -16,7 +16,6 @@ from automations.backends.base import Backend, BackendError, Feedback, InputErro
 from automations.backends.csv_reader import read_csv
 from automations.backends.xlsx_reader import read_xlsx
 from automations.config import Settings
-from automations.feedback import feedback_path, feedback_workbook
 from automations.files import TEMPORARY_PREFIX, atomic_write, local_preflight
 from automations.fingerprint import local_source, local_still_published
 from automations.tables import RawSheet
@@ -39,11 +38,20 @@ class LocalBackend(Backend):
 
     def prefetch(self, requests: Mapping[str, Sequence[str]]) -> None:
         """Start reading every workbook in the background: calamine and inflating release the GIL,
-        so a large sheet is parsed while the small ones are validated."""
+        so a large sheet is parsed while the small ones are validated (or while the program is still
+        loading: ``automations validate`` asks before pandas loads). A workbook already asked for is
+        not read twice."""
+        requests = {workbook: tabs for workbook, tabs in requests.items() if workbook not in self._pending}
+        if not requests:
+            return
         pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="read")
         for workbook, tabs in requests.items():
             self._pending[workbook] = pool.submit(self._read, workbook, tuple(tabs))
         pool.shutdown(wait=False)
+
+    def read_ready(self, workbook: str) -> bool:
+        pending = self._pending.get(workbook)
+        return pending is None or pending.done()
 
     def read_tabs(self, workbook: str, tabs: Sequence[str]) -> dict[str, RawSheet | InputError]:
         pending = self._pending.pop(workbook, None)
@@ -116,4 +124,6 @@ class LocalBackend(Backend):
                       if item.is_file() and not item.name.startswith(TEMPORARY_PREFIX))
 
     def write_feedback(self, feedback: Feedback) -> Published | None:
+        from automations.feedback import feedback_path, feedback_workbook  # pandas and xlsxwriter: not to read
+
         return self.publish(feedback_path(feedback.workbook), feedback_workbook(feedback))

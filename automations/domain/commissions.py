@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -17,11 +18,13 @@ from automations import lt
 from automations.domain.figures import Figure, Figures, Table
 from automations.domain.rows import within
 from automations.periods import Period, rest_of_year
-from automations.render.ics import CalendarEvent
 from automations.validation import WorkbookResult
 from sheets_schema.base import Problem, Severity, header, make_problem
 from sheets_schema.komisijos import CANCELLED, HELD, PLANNED, Sprendimas, overdue, quorum
 from sheets_schema.types import given, text_key
+
+if TYPE_CHECKING:  # the calendar renderer loads when a calendar is made, not with the figures
+    from automations.render.ics import CalendarEvent
 
 WORKBOOK = "komisijos"
 DEFAULT_START = dt.time(10, 0)
@@ -121,6 +124,8 @@ def per_body(figures: Figures, year: int) -> Table:
 
 def calendar_events(rows: pd.DataFrame) -> list[CalendarEvent]:
     """Meetings not cancelled, in Vilnius time; the UID follows the body, the number and the year."""
+    from automations.render.ics import CalendarEvent
+
     events = []
     for row in rows.loc[rows["busena"] != CANCELLED].to_dict("records"):
         start = dt.datetime.combine(row["data"], row["pradzia"] if given(row["pradzia"]) else DEFAULT_START)

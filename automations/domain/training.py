@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from automations import lt
 from automations.domain.figures import Figure, Figures
 from automations.periods import Period
-from automations.render.ics import CalendarEvent
 from sheets_schema.kvalifikacija import COMPETENCE_AREAS
 from sheets_schema.references import References
 from sheets_schema.types import given
+
+if TYPE_CHECKING:  # the calendar renderer loads when a calendar is made, not with the figures
+    from automations.render.ics import CalendarEvent
 
 OUTSIDE = "ne teritorijos biblioteka"  # municipality of a participant from elsewhere
 UNKNOWN_TYPE = "nenustatyta"
@@ -92,6 +94,8 @@ def training_days(start: dt.date, end: dt.date) -> list[dt.date]:
 
 def calendar_events(planned: pd.DataFrame) -> list[CalendarEvent]:
     """One event per training day, with the training's times (10:00–16:00 when not given)."""
+    from automations.render.ics import CalendarEvent
+
     events = []
     for row in planned.to_dict("records"):
         begin = row["pradzia"] if given(row["pradzia"]) else DEFAULT_TIMES[0]
