@@ -93,9 +93,9 @@ def entry() -> None:
         code = _dispatch(args)
     if args.command in LEAVE_AT_ONCE:
         logging.shutdown()
-        with contextlib.suppress(OSError, ValueError):  # a reader that went away has had what it wanted
-            sys.stdout.flush()
-            sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a reader that went away has had what it wanted
+                stream.flush()
         os._exit(code)
     sys.exit(code)
 
@@ -209,14 +209,14 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     from automations.tables import collector_paused
     from sheets_schema import WORKBOOK_NAMES, reading_order
 
-    with collector_paused():  # from the first cell read, not only once validation starts
-        backend = make_backend(settings)
-        backend.prefetch(reading_order(WORKBOOK_NAMES))  # files are parsed while pandas and the jobs' code load
+    backend = make_backend(settings)
+    with collector_paused():  # from the first cell read; validation pauses it again for itself
+        backend.prefetch(reading_order(WORKBOOK_NAMES))  # files are parsed while pandas and the figures load
 
         from automations.config import today
         from automations.runner import validate_with_figures
 
-        results, _ = validate_with_figures(settings, backend, list(WORKBOOK_NAMES), today())
+    results, _ = validate_with_figures(settings, backend, list(WORKBOOK_NAMES), today())
     if args.json:
         problems = [problem.as_dict() for result in results.values() for problem in result.problems]
         print(json.dumps(problems, ensure_ascii=False, indent=1))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -14,9 +13,6 @@ from sheets_schema.renginiai import Place
 from sheets_schema.rules import unique
 from sheets_schema.spec import RuleContext, WorkbookSpec
 from sheets_schema.types import Count, Date, Text, choice
-
-if TYPE_CHECKING:
-    pass
 
 # A day is suspicious above max(3 × the place's 95th percentile, 50), once the place has 20 days of data.
 MIN_DAYS = 20

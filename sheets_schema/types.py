@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -78,11 +78,17 @@ def given(value: Any) -> bool:
 
 
 def _isna(value: Any) -> bool:
-    """pandas' idea of missing (NaN, NaT, NA), loaded only when a frame value is asked about:
-    reading and parsing cells does not need pandas, so files start being read before it loads."""
+    """pandas' idea of missing (NaN, NaT, NA)."""
+    return bool(_pandas_isna()(value))
+
+
+@cache
+def _pandas_isna() -> Any:
+    """``pd.isna``, loaded when a frame value is first asked about: reading and parsing cells does
+    not need pandas, so files start being read before it loads."""
     import pandas as pd
 
-    return bool(pd.isna(value))
+    return pd.isna
 
 
 def text_key(text: Any) -> str:

@@ -7,6 +7,7 @@ mixes explicit and implicit cell references, its verdict must be the walk's.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from unittest import mock
 
@@ -19,19 +20,22 @@ from automations.backends.xlsx_extent import SheetTooLarge, check_member
 
 MAX_ROWS, MAX_COLUMNS = 1000, 50  # up to AX
 FRAGMENTS = ['<c r="A1">', "<c>", "<c/>", '<c s="1">', '<c s="1"/>', "<cols>", '<col min="1"/>', '<x:c r="A1">',
-             "<cfRule>", "<x14:cfRule>", ":c ", "<v>1</v>", "</c>", "text", '<c  r="A1">', "<row>"]
+             "<cfRule>", "<x14:cfRule>", ":c ", "<v>1</v>", "</c>", "text", '<c  r="A1">', "<row>", '<c\tr="A1">',
+             '<c\nr="A1">', '<c\r\nr="A1">', '<x:c\tr="A1">', "<x:c>", "<c r='A1'>"]
+_NAME_ENDS = rb"[ >/\t\n\r]"
 
 
-def old_explicit(chunk: bytes) -> bool:
-    """The first definition: every cell element starts with its own ``r``, none namespace-prefixed."""
-    cells = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/")
-    return not (cells != chunk.count(b'<c r="') or b":c " in chunk or b":c>" in chunk or b":c/" in chunk)
+def exact_explicit(chunk: bytes) -> bool:
+    """Every cell element (``c`` followed by whatever may end an element's name) starts with ``r="``
+    after one space, and none is namespace-prefixed."""
+    cells = len(re.findall(rb"<c" + _NAME_ENDS, chunk))
+    return cells == chunk.count(b'<c r="') and not re.search(rb":c" + _NAME_ENDS, chunk)
 
 
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
 def test_the_three_scan_test_for_explicit_references_is_the_exact_one(parts: list[str]) -> None:
     chunk = "".join(parts).encode()
-    assert xlsx_extent._explicit(chunk) == old_explicit(chunk)
+    assert xlsx_extent._explicit(chunk) == exact_explicit(chunk)
 
 
 cells = st.tuples(
@@ -39,17 +43,25 @@ cells = st.tuples(
     st.sampled_from([1, 7, 999, 1000, 1001, 99999, 1048576]),
     st.booleans(),  # holds a value (else a formatted empty cell, which the reader ignores)
     st.booleans(),  # carries its reference (else its position is the one after the previous cell)
+    st.sampled_from([" ", "\t", "\n"]),  # what separates the element's name from its attributes
+    st.sampled_from(["c", "x:c"]),  # the element as most writers name it, or namespace-prefixed
 )
 
 
-def sheet_xml(sheet: list[tuple[str, int, bool, bool]]) -> bytes:
+def sheet_xml(sheet: list[tuple[str, int, bool, bool, str, str]]) -> bytes:
     body = []
-    for column, row, valued, explicit in sheet:
-        reference = f' r="{column}{row}"' if explicit else ""
-        body.append(f'<row r="{row}"><c{reference}><v>1</v></c></row>' if valued
-                    else f'<row r="{row}"><c{reference} s="1"/></row>')
-    return ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    for column, row, valued, explicit, space, name in sheet:
+        reference = f'{space}r="{column}{row}"' if explicit else ""
+        body.append(f'<row r="{row}"><{name}{reference}><v>1</v></{name}></row>' if valued
+                    else f'<row r="{row}"><{name}{reference} s="1"/></row>')
+    return ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
             f'<sheetData>{"".join(body)}</sheetData></worksheet>').encode()
+
+
+def plain(column: str, row: int, explicit: bool = True) -> tuple[str, int, bool, bool, str, str]:
+    """A valued cell as Excel writes it."""
+    return column, row, True, explicit, " ", "c"
 
 
 def verdict(check, xml: bytes) -> bool:
@@ -83,9 +95,17 @@ def test_the_fast_check_in_any_chunking_agrees_with_walking_the_xml(sheet: list,
 def test_a_far_cell_early_and_an_implicit_cell_late_are_judged_as_the_walk_judges(chunk: int) -> None:
     """The first chunks alone look explicit and too large; a later cell without a reference sends the
     whole sheet to the walk, which counts positions the way the reader does."""
-    xml = sheet_xml([("A", 1, True, True), ("A", 5000, True, True), ("B", 2, True, False)])
+    xml = sheet_xml([plain("A", 1), plain("A", 5000), plain("B", 2, explicit=False)])
     with mock.patch.object(xlsx_extent, "CHUNK", chunk):
         assert verdict(lambda book: check_member(book, "xl/worksheets/sheet1.xml", MAX_ROWS, MAX_COLUMNS), xml)
-    fine = sheet_xml([("A", 1, True, True), ("A", 999, True, True), ("B", 2, True, False)])
+    fine = sheet_xml([plain("A", 1), plain("A", 999), plain("B", 2, explicit=False)])
     with mock.patch.object(xlsx_extent, "CHUNK", chunk):
         assert not verdict(lambda book: check_member(book, "xl/worksheets/sheet1.xml", MAX_ROWS, MAX_COLUMNS), fine)
+
+
+def test_a_sheet_walked_for_want_of_references_is_still_bounded_in_size() -> None:
+    xml = sheet_xml([plain("A", row, explicit=False) for row in range(1, 40)])
+    # read in small pieces, the missing references show before the size does: the walk must refuse it
+    with mock.patch.object(xlsx_extent, "MAX_XML_BYTES", len(xml) // 2), mock.patch.object(xlsx_extent, "CHUNK", 64):
+        assert verdict(lambda book: check_member(book, "xl/worksheets/sheet1.xml", MAX_ROWS, MAX_COLUMNS), xml)
+    assert not verdict(lambda book: check_member(book, "xl/worksheets/sheet1.xml", MAX_ROWS, MAX_COLUMNS), xml)

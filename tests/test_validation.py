@@ -142,10 +142,16 @@ def test_workbooks_already_read_are_validated_before_one_still_being_read(worksp
             self.asked.append(name)
             return super().read_tabs(name, tabs)
 
+    names = ["renginiai", "nuoma", "konsultacijos"]
     backend = StillReading(load_settings(workspace))
-    results = validate_all(backend, ["renginiai", "nuoma", "konsultacijos"])
+    results = validate_all(backend, names)
     assert backend.asked == ["teritorijos_statistika", "nuoma", "konsultacijos", "renginiai"]
     assert list(results) == ["teritorijos_statistika", "renginiai", "nuoma", "konsultacijos"]  # as named
+    in_order = validate_all(LocalBackend(load_settings(workspace)), names)
+    assert {name: result.problems for name, result in results.items()} == {
+        name: result.problems for name, result in in_order.items()}
+    assert all(results[name].frame(tab).equals(in_order[name].frame(tab))
+               for name in results for tab in results[name].tabs)
 
 
 def test_the_validate_command_starts_reading_before_pandas_loads(workspace: Path) -> None:

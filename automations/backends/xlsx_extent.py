@@ -24,6 +24,7 @@ CHUNK = 1 << 22
 MAX_XML_BYTES = 1 << 29  # one worksheet or string table beyond 512 MiB inflated is refused
 _SHAPE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
 _REF = re.compile(r"([A-Z]{1,4})(\d{1,8})$")
+_AFTER_NAME = (b" ", b">", b"/", b"\t", b"\n", b"\r")  # what may follow an element's name in XML
 
 
 class SheetTooLarge(Exception):
@@ -89,13 +90,15 @@ def _explicit(chunk: bytes) -> bool:
 
     Each scan of a 50 MB sheet costs about 40 ms, so the usual chunk is settled by three: every
     tag opening with ``<c`` is a cell with an ``r``, and there is no ``:c`` at all. The few chunks
-    holding ``<cols>`` or ``<cfRule`` are counted exactly."""
-    if b":c" in chunk and (b":c " in chunk or b":c>" in chunk or b":c/" in chunk):
+    holding ``<cols>`` or ``<cfRule`` are counted exactly; a cell whose name is followed by a tab
+    or a line break is a cell without the ``<c r="`` the fast path looks for."""
+    if b":c" in chunk and any(b":c" + after in chunk for after in _AFTER_NAME):
         return False
     references = chunk.count(b'<c r="')
     if chunk.count(b"<c") == references:
         return True
-    return chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/") == references
+    cells = sum(chunk.count(b"<c" + after) for after in _AFTER_NAME)
+    return cells == references
 
 
 def _fast_check(stream, max_rows: int, max_columns: int) -> bool:
@@ -181,7 +184,7 @@ def _walk(stream, max_rows: int, max_columns: int) -> None:
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
-    while chunk := stream.read(CHUNK):
+    for chunk in _chunks(stream):  # bounded like the fast path: a part inflating past the limit is refused
         parser.Parse(chunk, False)
     parser.Parse(b"", True)
 
