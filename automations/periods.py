@@ -32,8 +32,13 @@ class Period:
         return self.end < self.start
 
     def mask(self, dates: pd.Series) -> pd.Series:
-        """Which values of a column of dates fall in the period (blanks never do)."""
-        return dates.map(lambda day: day in self).astype(bool)
+        """Which values of a column of dates fall in the period (blanks never do).
+
+        A column of date objects repeats a few hundred days over thousands of rows: each distinct
+        value is looked at once."""
+        if dates.dtype != object:
+            return dates.map(lambda day: day in self).astype(bool)
+        return dates.isin([day for day in dates.unique() if day in self])
 
     def months(self) -> list[tuple[int, int]]:
         """The (year, month) pairs the period touches, in order."""
