@@ -79,9 +79,7 @@ LEAVE_AT_ONCE = frozenset({"jobs", "figures", "validate"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    with _pretend_today(args.today):
-        return _dispatch(args)
+    return _dispatch(build_parser().parse_args(argv))
 
 
 def entry() -> None:
@@ -89,8 +87,7 @@ def entry() -> None:
     object by object, the millions of cells it read (half a second after 100 000 rows); output and
     logs are flushed first. Tests call :func:`main` and keep their process."""
     args = build_parser().parse_args()
-    with _pretend_today(args.today):
-        code = _dispatch(args)
+    code = _dispatch(args)
     if args.command in LEAVE_AT_ONCE:
         logging.shutdown()
         for stream in (sys.stdout, sys.stderr):
@@ -120,21 +117,22 @@ def _dispatch(args: argparse.Namespace) -> int:
     from automations.logs import configure_logging
 
     handler = COMMANDS[args.command]
-    try:
-        if args.command in {"init", "demo"}:
-            configure_logging(None, args.verbose)
-            return handler(args)
-        settings = load_settings(args.workspace)
-        configure_logging(settings, args.verbose)
-        return handler(args, settings)
-    except (ConfigError, OutputUnavailable) as error:
-        print(error, file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # output piped into `head` and the like: the reader has had enough
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+    with _pretend_today(args.today):
+        try:
+            if args.command in {"init", "demo"}:
+                configure_logging(None, args.verbose)
+                return handler(args)
+            settings = load_settings(args.workspace)
+            configure_logging(settings, args.verbose)
+            return handler(args, settings)
+        except (ConfigError, OutputUnavailable) as error:
+            print(error, file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:  # output piped into `head` and the like: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
 
 
 def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:

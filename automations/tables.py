@@ -145,7 +145,7 @@ def _is_totals_row(row: list[Any]) -> bool:
 def collector_paused() -> Iterator[None]:
     """Reading and validating allocate millions of small containers over sheets already in memory;
     the cyclic collector would walk every row list again on each of its passes (half the time
-    on 100 000 rows) while finding nothing to free. It runs again, once, afterwards."""
+    on 100 000 rows) while finding nothing to free. It is switched back on afterwards."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -27,8 +27,8 @@ def consultations(frame: pd.DataFrame, refs: References, period: Period) -> pd.D
     rows["kodas"] = rows["biblioteka"].map(refs.library_code)
     identity = refs.libraries.set_index("kodas")
     for column in ("pavadinimas", "savivaldybe", "tipas"):
-        of = identity[column].to_dict()
-        rows[column] = [of[code] if given(code) else None for code in rows["kodas"]]
+        by_code = identity[column].to_dict()
+        rows[column] = [by_code[code] if given(code) else None for code in rows["kodas"]]
     rows["menuo"] = rows["data"].map(lambda day: day.month)
     return rows.reset_index(drop=True)
 
