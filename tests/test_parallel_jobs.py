@@ -110,12 +110,12 @@ def test_steps_come_back_in_their_order_whatever_order_they_start_in():
 
 def test_a_job_past_its_time_limit_in_a_worker_fails_and_the_others_finish(demo_workspace: Path):
     settings = _settings(demo_workspace, 2)
-    settings.schedule.max_job_minutes = 0.01  # 0.6 s
+    settings.schedule.max_job_minutes = 0.05  # 3 s: the limit holds for reading the inputs too, on a busy machine
     started = time.monotonic()
     report = run_jobs(settings, [_pid_job("kabo", pause=30), _pid_job("veikia")], on_date=TODAY)
     assert time.monotonic() - started < 15  # the worker holding the hung job is not waited for
     hung, works = report.jobs
-    assert not hung.ok and "did not finish within 0.6 s" in hung.error
+    assert not hung.ok and "job kabo did not finish within 3 s" in hung.error
     assert works.ok and works.published
     assert not (demo_workspace / "ataskaitos" / "2026" / "Procesai" / "kabo.txt").exists()
 
